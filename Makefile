@@ -1,0 +1,64 @@
+# RNN and LSTM cells, step by step: set-up, tests and notebook maintenance.
+# `make lab` and `make test` are all a newcomer needs; both create .venv when needed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILD  := build
+LAB_ARGS ?=
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: help lab test check nbval lint execute lock clean
+
+help:
+	@echo "make lab      install (first time) and open JupyterLab on notebooks/"
+	@echo "make test     everything: unit tests, notebook lints, nbval over every notebook"
+	@echo "make check    unit tests and lints only (the fast inner loop)"
+	@echo "make nbval    nbval over every notebook"
+	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
+	@echo "make execute  re-execute every notebook in place (after changing one)"
+	@echo "make lock     regenerate requirements.lock from pyproject.toml"
+
+# The virtual environment is rebuilt whenever pyproject.toml or the lock changes.
+$(STAMP): pyproject.toml requirements.lock
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c requirements.lock -e ".[test]"
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests $(NBVAL) $(NOTEBOOKS)
+
+check: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not slow"
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check helpers tests scripts notebooks
+	$(BIN)/ruff format --check helpers tests scripts
+
+execute: $(STAMP)
+	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+# Resolve the newest versions allowed by pyproject.toml in a scratch environment
+# and pin them all, so that every machine runs the notebooks with the same packages.
+lock:
+	rm -rf $(BUILD)/lock-venv
+	$(PYTHON) -m venv $(BUILD)/lock-venv
+	$(BUILD)/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
+	( echo "# Exact versions the committed notebook outputs were made with."; \
+	  echo "# Regenerate with: make lock"; \
+	  $(BUILD)/lock-venv/bin/python -m pip freeze --exclude-editable --exclude rnn-lstm-steps ) \
+		> requirements.lock
+	rm -rf $(BUILD)/lock-venv
+
+clean:
+	rm -rf $(BUILD) .pytest_cache .ruff_cache

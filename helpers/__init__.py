@@ -1,0 +1,32 @@
+"""helpers: the reference code of the course "RNN and LSTM cells, step by step".
+
+Shapes follow the course: batch on the second axis, time on the third.
+Importing the package changes no global state; notebooks call setup_notebook().
+"""
+
+from .activations import sigmoid, softmax
+from .gradcheck import gradient_check, numerical_gradient, relative_error
+from .initialization import init_rnn_parameters
+from .notebook import setup_notebook
+from .plots import plot_activations, plot_hidden_states, plot_softmax, plot_unit_traces
+from .rnn import rnn_backward, rnn_cell_backward, rnn_cell_forward, rnn_forward
+from .validation import MissingParameterError
+
+__all__ = [
+    "MissingParameterError",
+    "gradient_check",
+    "init_rnn_parameters",
+    "numerical_gradient",
+    "plot_activations",
+    "plot_hidden_states",
+    "plot_softmax",
+    "plot_unit_traces",
+    "relative_error",
+    "rnn_backward",
+    "rnn_cell_backward",
+    "rnn_cell_forward",
+    "rnn_forward",
+    "setup_notebook",
+    "sigmoid",
+    "softmax",
+]

@@ -1,0 +1,81 @@
+"""Gradient checking with central finite differences (introduced in 03_rnn_backprop)."""
+
+import numpy as np
+
+
+def relative_error(analytic, numeric):
+    """Relative error ||analytic - numeric|| / (||analytic|| + ||numeric||).
+
+    Returns 0.0 when both are zero. Below about 1e-7 the two agree as well as
+    float64 finite differences can tell.
+    """
+    analytic = np.asarray(analytic, dtype=float)
+    numeric = np.asarray(numeric, dtype=float)
+    if analytic.shape != numeric.shape:
+        raise ValueError(
+            f"relative_error: the shapes differ, {analytic.shape} and {numeric.shape}."
+        )
+    scale = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+    if scale == 0.0:
+        return 0.0
+    return float(np.linalg.norm(analytic - numeric) / scale)
+
+
+def numerical_gradient(loss, array, eps=1e-6):
+    """Estimate d loss / d array by central differences, one entry at a time.
+
+        dL/dw  ~  (L(w + eps) - L(w - eps)) / (2 eps)
+
+    `array` is perturbed in place and restored, so `loss` (a function of no
+    arguments returning a float) must read it each time it is called.
+
+    Parameters
+    ----------
+    loss : callable () -> float
+    array : ndarray of floats, any shape, one of the inputs `loss` reads
+    eps : float, step size
+
+    Returns
+    -------
+    grad : ndarray, same shape as array
+    """
+    if not isinstance(array, np.ndarray) or array.dtype != np.float64:
+        raise TypeError("numerical_gradient: array should be a float64 numpy array.")
+    grad = np.zeros_like(array)
+    flat, flat_grad = array.reshape(-1), grad.reshape(-1)
+    if not np.shares_memory(flat, array):
+        raise ValueError("numerical_gradient: array should be contiguous in memory.")
+    for i in range(flat.size):
+        original = flat[i]
+        flat[i] = original + eps
+        plus = loss()
+        flat[i] = original - eps
+        minus = loss()
+        flat[i] = original
+        flat_grad[i] = (plus - minus) / (2 * eps)
+    return grad
+
+
+def gradient_check(loss, arrays, gradients, eps=1e-6):
+    """Compare analytic gradients with finite differences, array by array.
+
+    Parameters
+    ----------
+    loss : callable () -> float, reads the arrays in `arrays`
+    arrays : dict name -> ndarray, the inputs to perturb
+    gradients : dict, analytic gradient of each, under the key "d" + name
+        (e.g. gradients["dWax"] for arrays["Wax"])
+    eps : float, step size of the central differences
+
+    Returns
+    -------
+    errors : dict "d" + name -> relative error (float)
+    """
+    errors = {}
+    for name, array in arrays.items():
+        key = "d" + name
+        if key not in gradients:
+            raise KeyError(f"gradient_check: gradients has no '{key}' for '{name}'.")
+        numeric = numerical_gradient(loss, array, eps)
+        errors[key] = relative_error(gradients[key], numeric)
+    return errors

@@ -1,0 +1,136 @@
+"""Input checks shared by the reference cells.
+
+A wrong shape should stop the learner with a sentence that names the argument and
+shows the expected and the actual shape, instead of a numpy broadcast that silently
+computes the wrong thing (a bias of shape (n_a,) added to an (n_a, m) array is the
+classic case).
+"""
+
+from collections.abc import Mapping
+
+import numpy as np
+
+
+class MissingParameterError(KeyError):
+    """A parameter dict lacks a key the cell needs."""
+
+    def __str__(self):  # KeyError would wrap the message in quotes
+        return str(self.args[0])
+
+
+class ShapeChecker:
+    """Checks arrays against symbolic shapes such as ("n_a", "m").
+
+    The first array that uses a symbol fixes its size; every later array must agree.
+    A dimension may be a symbol, an int, or a sum of symbols such as "n_a + n_x".
+
+    Parameters
+    ----------
+    function : str
+        Name of the calling function, used to start every error message.
+    """
+
+    def __init__(self, function):
+        self.function = function
+        self.sizes = {}  # symbol -> (size, name of the argument that fixed it)
+
+    def _expected(self, dim):
+        if isinstance(dim, int):
+            return dim
+        if "+" in dim:
+            parts = [p.strip() for p in dim.split("+")]
+            if all(p in self.sizes for p in parts):
+                return sum(self.sizes[p][0] for p in parts)
+            return None
+        return self.sizes.get(dim, (None,))[0]
+
+    def _describe(self, dims):
+        shape = "(" + ", ".join(str(d) for d in dims) + ")"
+        known = {}
+        for dim in dims:
+            for part in [dim] if isinstance(dim, int) else dim.split("+"):
+                part = part.strip() if isinstance(part, str) else part
+                if isinstance(part, str) and part in self.sizes:
+                    size, source = self.sizes[part]
+                    known[part] = f"{part} = {size} (from {source})"
+        return shape + (" with " + ", ".join(known.values()) if known else "")
+
+    def array(self, name, value, dims):
+        """Return `value` as a float ndarray after checking its shape and values.
+
+        Raises
+        ------
+        TypeError
+            If `value` is not a numeric array.
+        ValueError
+            If its shape does not match `dims`, or it holds NaN or inf.
+        """
+        where = f"{self.function}: {name}"
+        try:
+            arr = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{where} should be a numpy array of shape {self._describe(dims)}, "
+                f"but got {type(value).__name__}."
+            ) from None
+        if value is None or arr.ndim == 0 and len(dims) > 0:
+            raise TypeError(
+                f"{where} should be a numpy array of shape {self._describe(dims)}, "
+                f"but got {type(value).__name__} {value!r}."
+            )
+        expected = [self._expected(d) for d in dims]
+        fits = arr.ndim == len(dims) and all(
+            e is None or e == s for e, s in zip(expected, arr.shape)
+        )
+        if not fits:
+            hint = ""
+            if arr.ndim == 1 and len(dims) == 2 and dims[1] == 1:
+                hint = " A bias must be a column vector: use .reshape(-1, 1)."
+            raise ValueError(
+                f"{where} should have shape {self._describe(dims)}, "
+                f"but its shape is {arr.shape}.{hint}"
+            )
+        for dim, size in zip(dims, arr.shape):
+            if isinstance(dim, str) and "+" not in dim and dim not in self.sizes:
+                self.sizes[dim] = (size, name)
+        if not np.all(np.isfinite(arr)):
+            raise ValueError(f"{where} contains NaN or infinite values.")
+        return arr
+
+    def parameters(self, parameters, shapes):
+        """Check a parameter dict against `shapes` (key -> dims), in the order given.
+
+        Returns
+        -------
+        dict of float ndarrays with the keys of `shapes` (extra keys are ignored).
+        """
+        if not isinstance(parameters, Mapping):
+            raise TypeError(
+                f"{self.function}: parameters should be a dict of arrays, "
+                f"but got {type(parameters).__name__}."
+            )
+        missing = [key for key in shapes if key not in parameters]
+        if missing:
+            listed = ", ".join(
+                f"'{k}' {self._describe(shapes[k]).split(' with ')[0]}" for k in missing
+            )
+            raise MissingParameterError(
+                f"{self.function}: parameters is missing {listed}."
+            )
+        return {
+            key: self.array(f"parameters['{key}']", parameters[key], dims)
+            for key, dims in shapes.items()
+        }
+
+    def sequence(self, name, value, length):
+        """Check that `value` is a list or tuple of `length` items (cache layouts)."""
+        if not isinstance(value, (list, tuple)) or len(value) != length:
+            got = (
+                f"a {type(value).__name__} of length {len(value)}"
+                if isinstance(value, (list, tuple))
+                else type(value).__name__
+            )
+            raise ValueError(
+                f"{self.function}: {name} should be a tuple of {length} items, but got {got}."
+            )
+        return value

@@ -1,0 +1,57 @@
+"""Re-execute notebooks in place, top to bottom in a fresh kernel, and keep them clean.
+
+    python scripts/execute_notebooks.py notebooks/01_rnn_cell.ipynb [...]
+
+Each notebook runs in its own folder with the current environment's Python kernel and
+hermetic Jupyter/matplotlib folders. Saved widget state and editor metadata are dropped,
+so that a re-run only changes what the code printed. Prints each notebook's wall time.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+KEEP_METADATA = ("kernelspec", "language_info")
+
+
+def clean(nb):
+    nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_METADATA}
+    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    for cell in nb.cells:
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+
+
+def execute(path, scratch):
+    nb = nbformat.read(path, as_version=4)
+    clean(nb)
+    start = time.perf_counter()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
+    seconds = time.perf_counter() - start
+    nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_METADATA}
+    for cell in nb.cells:
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
+    nbformat.write(nb, path)
+    return seconds
+
+
+def main(paths):
+    with tempfile.TemporaryDirectory(prefix="course-execute-") as scratch:
+        for variable in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                         "IPYTHONDIR", "MPLCONFIGDIR"):
+            os.environ[variable] = os.path.join(scratch, variable.lower())
+        for path in map(Path, paths):
+            print(f"{path.name:<40} {execute(path, scratch):6.1f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

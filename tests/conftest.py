@@ -1,0 +1,52 @@
+"""Shared test set-up: a hermetic Jupyter environment and nbval's output timeout."""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+# Jupyter, IPython and matplotlib read and write these folders; point them at a
+# temporary folder so that a test run neither reads nor changes the user's set-up.
+HERMETIC_DIRS = {
+    "JUPYTER_CONFIG_DIR": "jupyter-config",
+    "JUPYTER_DATA_DIR": "jupyter-data",
+    "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
+    "IPYTHONDIR": "ipython",
+    "MPLCONFIGDIR": "matplotlib",
+}
+# nbval waits this long for the next output of a cell (its own default is 5 s).
+NBVAL_OUTPUT_TIMEOUT = 120
+
+_scratch = None
+
+
+def pytest_configure(config):
+    global _scratch
+    config.addinivalue_line("markers", "slow: starts a server or a kernel (not in make check)")
+    _scratch = tempfile.mkdtemp(prefix="course-tests-")
+    for variable, folder in HERMETIC_DIRS.items():
+        path = Path(_scratch) / folder
+        path.mkdir()
+        os.environ[variable] = str(path)
+
+
+def pytest_unconfigure(config):
+    if _scratch:
+        shutil.rmtree(_scratch, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if hasattr(item, "output_timeout"):  # an nbval cell
+            item.output_timeout = NBVAL_OUTPUT_TIMEOUT
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(2024)

@@ -1,0 +1,98 @@
+"""Every committed notebook is executed in order, clean, and links only to files that exist."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import NOTEBOOKS, ROOT
+
+
+def load(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+ids = [p.stem for p in NOTEBOOKS]
+
+
+def test_the_series_has_its_first_notebooks():
+    names = [p.stem for p in NOTEBOOKS]
+    assert names[:3] == ["01_rnn_cell", "02_rnn_sequence", "03_rnn_backprop"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_executed_top_to_bottom_in_a_fresh_kernel(path):
+    counts = [c["execution_count"] for c in code_cells(load(path))]
+    assert counts == list(range(1, len(counts) + 1))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_cell_holds_an_error(path):
+    for cell in code_cells(load(path)):
+        for output in cell["outputs"]:
+            assert output["output_type"] != "error", "".join(cell["source"])[:200]
+            if output["output_type"] == "stream":
+                assert output["name"] == "stdout", "".join(output["text"])[:300]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_widget_state_or_editor_noise_is_saved(path):
+    nb = load(path)
+    assert "widgets" not in nb["metadata"]
+    assert set(nb["metadata"]) <= {"kernelspec", "language_info"}
+    for cell in nb["cells"]:
+        assert not set(cell.get("metadata", {})) - {"tags"}, cell["metadata"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_machine_path_or_address_in_outputs(path):
+    text = json.dumps([c.get("outputs", []) for c in load(path)["cells"]])
+    assert not re.search(r"/(tmp|home|root|work|Users)/", text)
+    assert not re.search(r" at 0x[0-9a-f]{6,}", text)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_relative_links_resolve(path):
+    nb = load(path)
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target) or target.startswith("#"):
+            continue
+        assert (path.parent / target.split("#")[0]).exists(), f"broken link {target}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_starts_with_a_title_and_the_setup_cell(path):
+    cells = load(path)["cells"]
+    assert cells[0]["cell_type"] == "markdown"
+    assert "".join(cells[0]["source"]).startswith("# ")
+    first_code = code_cells({"cells": cells})[0]
+    assert "setup_notebook()" in "".join(first_code["source"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_links_to_its_neighbours(path):
+    text = "".join("".join(c["source"]) for c in load(path)["cells"])
+    index = NOTEBOOKS.index(path)
+    if index > 0:
+        assert NOTEBOOKS[index - 1].name in text
+    if index < len(NOTEBOOKS) - 1:
+        assert NOTEBOOKS[index + 1].name in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_plots_end_with_show_not_a_semicolon(path):
+    for cell in code_cells(load(path)):
+        lines = "".join(cell["source"]).rstrip().splitlines()
+        assert not lines[-1].rstrip().endswith(";"), lines[-1]
+
+
+def test_readme_maps_every_notebook():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        assert f"notebooks/{path.name}" in readme
