@@ -10,7 +10,7 @@ LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help lab test check nbval lint execute lock clean
+.PHONY: help lab test check nbval lint execute lock clean clean-venv
 
 help:
 	@echo "make lab      install (first time) and open JupyterLab on notebooks/"
@@ -21,10 +21,10 @@ help:
 	@echo "make execute  re-execute every notebook in place (after changing one)"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml"
 
-# The virtual environment is rebuilt whenever pyproject.toml or the lock changes.
+# The virtual environment is created when missing and brought up to date whenever
+# pyproject.toml or the lock changes (pip installs only what differs).
 $(STAMP): pyproject.toml requirements.lock
-	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-c requirements.lock -e ".[test]"
 	touch $(STAMP)
@@ -62,3 +62,7 @@ lock:
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .ruff_cache
+
+# Start again from nothing: the next make command reinstalls everything.
+clean-venv:
+	rm -rf $(VENV)

@@ -35,6 +35,14 @@ def setup_notebook():
     mpl.rcdefaults()
     mpl.rcParams.update(STYLE)
     np.set_printoptions(
-        precision=8, threshold=1000, edgeitems=3, linewidth=75, suppress=False,
-        nanstr="nan", infstr="inf", sign="-", floatmode="maxprec", legacy=False,
+        precision=8,
+        threshold=1000,
+        edgeitems=3,
+        linewidth=75,
+        suppress=False,
+        nanstr="nan",
+        infstr="inf",
+        sign="-",
+        floatmode="maxprec",
+        legacy=False,
     )

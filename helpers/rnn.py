@@ -154,9 +154,7 @@ def rnn_backward(da, caches):
     da = check.array("da", da, ("n_a", "m", "T_x"))
     T_x = x.shape[2]
     if not isinstance(cell_caches, (list, tuple)) or len(cell_caches) != T_x:
-        raise ValueError(
-            f"rnn_backward: caches[0] should be a list of T_x = {T_x} cell caches."
-        )
+        raise ValueError(f"rnn_backward: caches[0] should be a list of T_x = {T_x} cell caches.")
     steps = [
         _check_cell_cache("rnn_backward", c, f"caches[0][{t}]")[1]
         for t, c in enumerate(cell_caches)

@@ -114,9 +114,7 @@ class ShapeChecker:
             listed = ", ".join(
                 f"'{k}' {self._describe(shapes[k]).split(' with ')[0]}" for k in missing
             )
-            raise MissingParameterError(
-                f"{self.function}: parameters is missing {listed}."
-            )
+            raise MissingParameterError(f"{self.function}: parameters is missing {listed}.")
         return {
             key: self.array(f"parameters['{key}']", parameters[key], dims)
             for key, dims in shapes.items()

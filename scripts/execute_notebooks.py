@@ -21,7 +21,11 @@ KEEP_METADATA = ("kernelspec", "language_info")
 
 def clean(nb):
     nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_METADATA}
-    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3",
+        "language": "python",
+        "name": "python3",
+    }
     for cell in nb.cells:
         cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
         if cell.cell_type == "code":
@@ -46,8 +50,13 @@ def execute(path, scratch):
 
 def main(paths):
     with tempfile.TemporaryDirectory(prefix="course-execute-") as scratch:
-        for variable in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
-                         "IPYTHONDIR", "MPLCONFIGDIR"):
+        for variable in (
+            "JUPYTER_CONFIG_DIR",
+            "JUPYTER_DATA_DIR",
+            "JUPYTER_RUNTIME_DIR",
+            "IPYTHONDIR",
+            "MPLCONFIGDIR",
+        ):
             os.environ[variable] = os.path.join(scratch, variable.lower())
         for path in map(Path, paths):
             print(f"{path.name:<40} {execute(path, scratch):6.1f} s", flush=True)

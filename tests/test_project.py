@@ -1,10 +1,9 @@
 """The project's set-up files agree with each other."""
 
 import re
+
 import tomllib
-
 import yaml
-
 from conftest import ROOT
 
 
@@ -40,7 +39,8 @@ def test_lock_pins_every_direct_dependency_exactly():
             name, version = line.split("==")
             pins[name.lower().replace("_", "-")] = version
     project = pyproject()["project"]
-    specs = project["dependencies"] + [s for e in project["optional-dependencies"].values() for s in e]
+    extras = project["optional-dependencies"].values()
+    specs = project["dependencies"] + [spec for extra in extras for spec in extra]
     for spec in specs:
         assert requirement_name(spec) in pins, spec
 

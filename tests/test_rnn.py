@@ -27,20 +27,19 @@ def seed_inputs():
     return xt, a_prev, parameters
 
 
+# What the source post prints for a_next[4] and yt_pred[1] (8 significant digits).
+# fmt: off
+SEED_A_NEXT_4 = [0.59584544, 0.18141802, 0.61311866, 0.99808218, 0.85016201,
+                 0.99980978, -0.18887155, 0.99815551, 0.6531151, 0.82872037]
+SEED_YT_PRED_1 = [0.9888161, 0.01682021, 0.21140899, 0.36817467, 0.98988387,
+                  0.88945212, 0.36920224, 0.9966312, 0.9982559, 0.17746526]
+# fmt: on
+
+
 def test_cell_reproduces_the_source_posts_seeded_test():
     a_next, yt_pred, _ = rnn_cell_forward(*seed_inputs())
-    np.testing.assert_allclose(
-        a_next[4],
-        [0.59584544, 0.18141802, 0.61311866, 0.99808218, 0.85016201,
-         0.99980978, -0.18887155, 0.99815551, 0.6531151, 0.82872037],
-        atol=5e-9,
-    )
-    np.testing.assert_allclose(
-        yt_pred[1],
-        [0.9888161, 0.01682021, 0.21140899, 0.36817467, 0.98988387,
-         0.88945212, 0.36920224, 0.9966312, 0.9982559, 0.17746526],
-        atol=5e-9,
-    )
+    np.testing.assert_allclose(a_next[4], SEED_A_NEXT_4, atol=5e-9)
+    np.testing.assert_allclose(yt_pred[1], SEED_YT_PRED_1, atol=5e-9)
     assert a_next.shape == (5, 10)
     assert yt_pred.shape == (2, 10)
 
@@ -119,7 +118,11 @@ def test_cell_backward_shapes(rng):
     grads = rnn_cell_backward(rng.normal(size=(5, 4)), cache)
     shapes = {k: v.shape for k, v in grads.items()}
     assert shapes == {
-        "dxt": (3, 4), "da_prev": (5, 4), "dWax": (5, 3), "dWaa": (5, 5), "dba": (5, 1)
+        "dxt": (3, 4),
+        "da_prev": (5, 4),
+        "dWax": (5, 3),
+        "dWaa": (5, 5),
+        "dba": (5, 1),
     }
 
 
@@ -156,9 +159,7 @@ def test_backward_returns_every_gradient_with_its_shape(rng):
     _, _, caches = rnn_forward(x, a0, parameters)
     grads = rnn_backward(rng.normal(size=(5, 2, 4)), caches)
     shapes = {k: v.shape for k, v in grads.items()}
-    assert shapes == {
-        "dx": (3, 2, 4), "da0": (5, 2), "dWax": (5, 3), "dWaa": (5, 5), "dba": (5, 1)
-    }
+    assert shapes == {"dx": (3, 2, 4), "da0": (5, 2), "dWax": (5, 3), "dWaa": (5, 5), "dba": (5, 1)}
 
 
 def test_init_is_reproducible_and_scaled():

@@ -8,7 +8,6 @@ notebooks and confirms their stored outputs; this test pins those outputs to the
 import json
 
 import pytest
-
 from conftest import ROOT
 
 RNN_SEED_OUTPUT = """\
@@ -36,13 +35,12 @@ def seeded_cell_output(notebook):
     """stdout of the one cell that starts with np.random.seed(1)."""
     nb = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))
     cells = [
-        c for c in nb["cells"]
+        c
+        for c in nb["cells"]
         if c["cell_type"] == "code" and "".join(c["source"]).startswith("np.random.seed(1)")
     ]
     assert len(cells) == 1, "expected exactly one cell that reproduces the post's test"
-    return "".join(
-        "".join(o["text"]) for o in cells[0]["outputs"] if o["output_type"] == "stream"
-    )
+    return "".join("".join(o["text"]) for o in cells[0]["outputs"] if o["output_type"] == "stream")
 
 
 @pytest.mark.parametrize("notebook, expected", [("01_rnn_cell.ipynb", RNN_SEED_OUTPUT)])

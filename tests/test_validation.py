@@ -3,8 +3,13 @@
 import numpy as np
 import pytest
 
-from helpers import MissingParameterError, rnn_backward, rnn_cell_backward, rnn_cell_forward
-from helpers import rnn_forward
+from helpers import (
+    MissingParameterError,
+    rnn_backward,
+    rnn_cell_backward,
+    rnn_cell_forward,
+    rnn_forward,
+)
 from helpers.initialization import init_rnn_parameters
 
 

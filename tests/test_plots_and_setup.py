@@ -1,0 +1,79 @@
+"""Figures return a figure and accept an axis; the notebook setup and the import are tidy."""
+
+import subprocess
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import helpers  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_plot_activations_draws_two_curves():
+    fig = helpers.plot_activations()
+    labels = [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    assert len(labels) == 2 and "tanh" in labels[1]
+
+
+def test_plot_softmax_draws_one_bar_per_class():
+    fig = helpers.plot_softmax(np.array([1.0, 2.0, 0.5]), labels=["a", "b", "c"])
+    assert len(fig.axes[0].patches) == 3
+
+
+def test_plot_hidden_states_draws_on_a_given_axis(rng):
+    fig, ax = plt.subplots()
+    returned = helpers.plot_hidden_states(np.tanh(rng.normal(size=(4, 2, 6))), example=1, ax=ax)
+    assert returned is fig
+    assert ax.images[0].get_array().shape == (4, 6)
+
+
+def test_plot_hidden_states_rejects_a_single_step(rng):
+    with pytest.raises(ValueError, match=r"\(n_a, m, T_x\)"):
+        helpers.plot_hidden_states(rng.normal(size=(4, 2)))
+
+
+def test_plot_unit_traces_draws_one_line_per_unit(rng):
+    fig = helpers.plot_unit_traces(np.tanh(rng.normal(size=(4, 2, 6))), units=[0, 3])
+    assert len(fig.axes[0].lines) == 2
+
+
+def test_setup_notebook_restores_numpys_default_print_options():
+    np.set_printoptions(precision=3, linewidth=200)
+    try:
+        helpers.setup_notebook()
+        options = np.get_printoptions()
+        assert options["precision"] == 8
+        assert options["linewidth"] == 75
+    finally:
+        np.set_printoptions(precision=8, linewidth=75)
+
+
+def test_setup_notebook_sets_the_course_style():
+    helpers.setup_notebook()
+    try:
+        assert matplotlib.rcParams["axes.spines.top"] is False
+        assert tuple(matplotlib.rcParams["figure.figsize"]) == (7.0, 3.6)
+    finally:
+        matplotlib.rcdefaults()
+
+
+def test_importing_helpers_changes_no_global_state():
+    code = (
+        "import matplotlib, numpy as np\n"
+        "rc, po = dict(matplotlib.rcParams), np.get_printoptions()\n"
+        "import helpers\n"
+        "assert dict(matplotlib.rcParams) == rc\n"
+        "assert np.get_printoptions() == po\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
