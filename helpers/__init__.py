@@ -6,7 +6,8 @@ Importing the package changes no global state; notebooks call setup_notebook().
 
 from .activations import sigmoid, softmax
 from .gradcheck import gradient_check, numerical_gradient, relative_error
-from .initialization import init_rnn_parameters
+from .initialization import init_lstm_parameters, init_rnn_parameters
+from .lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm_forward
 from .notebook import setup_notebook
 from .plots import plot_activations, plot_hidden_states, plot_softmax, plot_unit_traces
 from .rnn import rnn_backward, rnn_cell_backward, rnn_cell_forward, rnn_forward
@@ -15,7 +16,12 @@ from .validation import MissingParameterError
 __all__ = [
     "MissingParameterError",
     "gradient_check",
+    "init_lstm_parameters",
     "init_rnn_parameters",
+    "lstm_backward",
+    "lstm_cell_backward",
+    "lstm_cell_forward",
+    "lstm_forward",
     "numerical_gradient",
     "plot_activations",
     "plot_hidden_states",

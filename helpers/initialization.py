@@ -1,14 +1,29 @@
-"""Random parameter initialisation (introduced in 02_rnn_sequence)."""
+"""Random parameter initialisation (introduced in 02_rnn_sequence and 05_lstm_cell)."""
 
 import numpy as np
+
+
+def _check(function, rng, **sizes):
+    for name, size in sizes.items():
+        if not isinstance(size, (int, np.integer)) or size < 1:
+            raise ValueError(f"{function}: {name} should be a positive int, got {size!r}.")
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"{function}: rng should be a numpy Generator, such as np.random.default_rng(0)."
+        )
+
+
+def _weights(rng, rows, cols, scale):
+    # Standard deviation 1 / sqrt(fan_in) keeps pre-activations of order one.
+    std = 1.0 / np.sqrt(cols) if scale is None else scale
+    return rng.normal(0.0, std, size=(rows, cols))
 
 
 def init_rnn_parameters(n_x, n_a, n_y, rng, scale=None):
     """Draw RNN parameters: weights from a normal distribution, biases at zero.
 
     Each weight matrix is drawn with standard deviation 1 / sqrt(fan_in) (the number
-    of inputs it multiplies), which keeps pre-activations of order one, unless
-    `scale` gives the standard deviation explicitly.
+    of inputs it multiplies), unless `scale` gives the standard deviation explicitly.
 
     Parameters
     ----------
@@ -21,23 +36,42 @@ def init_rnn_parameters(n_x, n_a, n_y, rng, scale=None):
     parameters : dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_y, n_a),
         ba (n_a, 1), by (n_y, 1)
     """
-    for name, size in (("n_x", n_x), ("n_a", n_a), ("n_y", n_y)):
-        if not isinstance(size, (int, np.integer)) or size < 1:
-            raise ValueError(f"init_rnn_parameters: {name} should be a positive int, got {size!r}.")
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "init_rnn_parameters: rng should be a numpy Generator, "
-            "such as np.random.default_rng(0)."
-        )
-
-    def weights(rows, cols):
-        std = 1.0 / np.sqrt(cols) if scale is None else scale
-        return rng.normal(0.0, std, size=(rows, cols))
-
+    _check("init_rnn_parameters", rng, n_x=n_x, n_a=n_a, n_y=n_y)
     return {
-        "Wax": weights(n_a, n_x),
-        "Waa": weights(n_a, n_a),
-        "Wya": weights(n_y, n_a),
+        "Wax": _weights(rng, n_a, n_x, scale),
+        "Waa": _weights(rng, n_a, n_a, scale),
+        "Wya": _weights(rng, n_y, n_a, scale),
         "ba": np.zeros((n_a, 1)),
         "by": np.zeros((n_y, 1)),
     }
+
+
+def init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=1.0, scale=None):
+    """Draw LSTM parameters: normal weights, zero biases except the forget gate's.
+
+    The forget-gate bias starts at `forget_bias` (1.0 by default, as Gers et al. 2000
+    and Jozefowicz et al. 2015 recommend) so that sigmoid(bf) is about 0.73 and the
+    memory cell keeps most of its content from the start of training.
+
+    Parameters
+    ----------
+    n_x, n_a, n_y : int, sizes of the input, hidden state and output
+    rng : numpy.random.Generator
+    forget_bias : float, initial value of every entry of bf
+    scale : float, optional, standard deviation of every weight
+        (default 1 / sqrt(fan_in))
+
+    Returns
+    -------
+    parameters : dict with Wf, Wi, Wc, Wo (n_a, n_a + n_x), bf, bi, bc, bo (n_a, 1),
+        Wy (n_y, n_a), by (n_y, 1)
+    """
+    _check("init_lstm_parameters", rng, n_x=n_x, n_a=n_a, n_y=n_y)
+    parameters = {}
+    for gate in ("f", "i", "c", "o"):
+        parameters[f"W{gate}"] = _weights(rng, n_a, n_a + n_x, scale)
+        parameters[f"b{gate}"] = np.zeros((n_a, 1))
+    parameters["bf"] += forget_bias
+    parameters["Wy"] = _weights(rng, n_y, n_a, scale)
+    parameters["by"] = np.zeros((n_y, 1))
+    return parameters
