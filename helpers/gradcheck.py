@@ -26,8 +26,9 @@ def numerical_gradient(loss, array, eps=1e-6):
 
         dL/dw  ~  (L(w + eps) - L(w - eps)) / (2 eps)
 
-    `array` is perturbed in place and restored, so `loss` (a function of no
-    arguments returning a float) must read it each time it is called.
+    `array` is perturbed in place, one entry at a time, and restored, so `loss` (a
+    function of no arguments returning a float) must read it each time it is called.
+    A view into a larger array (such as x[:, :, 0]) works: the larger array is perturbed.
 
     Parameters
     ----------
@@ -41,18 +42,15 @@ def numerical_gradient(loss, array, eps=1e-6):
     """
     if not isinstance(array, np.ndarray) or array.dtype != np.float64:
         raise TypeError("numerical_gradient: array should be a float64 numpy array.")
-    grad = np.zeros_like(array)
-    flat, flat_grad = array.reshape(-1), grad.reshape(-1)
-    if not np.shares_memory(flat, array):
-        raise ValueError("numerical_gradient: array should be contiguous in memory.")
-    for i in range(flat.size):
-        original = flat[i]
-        flat[i] = original + eps
+    grad = np.zeros(array.shape)
+    for index in np.ndindex(array.shape):  # works on views too, e.g. x[:, :, 0]
+        original = array[index]
+        array[index] = original + eps
         plus = loss()
-        flat[i] = original - eps
+        array[index] = original - eps
         minus = loss()
-        flat[i] = original
-        flat_grad[i] = (plus - minus) / (2 * eps)
+        array[index] = original
+        grad[index] = (plus - minus) / (2 * eps)
     return grad
 
 

@@ -54,3 +54,10 @@ def test_gradient_check_names_a_missing_gradient(rng):
 def test_numerical_gradient_needs_a_float_array():
     with pytest.raises(TypeError, match="float64"):
         numerical_gradient(lambda: 0.0, np.ones(3, dtype=int))
+
+
+def test_numerical_gradient_works_on_a_view(rng):
+    x = rng.normal(size=(2, 3, 4))
+    step = x[:, :, 1]  # not contiguous
+    grad = numerical_gradient(lambda: float(np.sum(x[:, :, 1] ** 2)), step)
+    np.testing.assert_allclose(grad, 2 * step, rtol=1e-8)
