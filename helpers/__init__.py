@@ -6,10 +6,18 @@ Importing the package changes no global state; notebooks call setup_notebook().
 
 from .activations import sigmoid, softmax
 from .gradcheck import gradient_check, numerical_gradient, relative_error
+from .gradient_flow import state_gradient_norms
 from .initialization import init_lstm_parameters, init_rnn_parameters
 from .lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm_forward
 from .notebook import setup_notebook
-from .plots import plot_activations, plot_hidden_states, plot_softmax, plot_unit_traces
+from .plots import (
+    plot_activations,
+    plot_gate_values,
+    plot_gradient_flow,
+    plot_hidden_states,
+    plot_softmax,
+    plot_unit_traces,
+)
 from .rnn import rnn_backward, rnn_cell_backward, rnn_cell_forward, rnn_forward
 from .validation import MissingParameterError
 
@@ -24,6 +32,8 @@ __all__ = [
     "lstm_forward",
     "numerical_gradient",
     "plot_activations",
+    "plot_gate_values",
+    "plot_gradient_flow",
     "plot_hidden_states",
     "plot_softmax",
     "plot_unit_traces",
@@ -35,4 +45,5 @@ __all__ = [
     "setup_notebook",
     "sigmoid",
     "softmax",
+    "state_gradient_norms",
 ]

@@ -99,3 +99,66 @@ def plot_unit_traces(a, units, example=0, ax=None):
     ax.set_ylabel(r"$a^{\langle t \rangle}$")
     ax.legend(loc="upper right", ncol=len(units))
     return fig
+
+
+def plot_gradient_flow(curves, ax=None, title=None):
+    """Gradient norm against how many steps back it travelled, on a log scale (03, 04, 06).
+
+    Parameters
+    ----------
+    curves : dict label -> ndarray of shape (T_x,), e.g. from state_gradient_norms;
+        entry t is drawn at T_x - 1 - t steps back
+    ax : matplotlib Axes, optional
+    title : str, optional
+    """
+    fig, ax = _axis(ax)
+    for label, norms in curves.items():
+        norms = np.asarray(norms, dtype=float)
+        steps_back = np.arange(norms.size)[::-1]
+        # Zero cannot be drawn on a log axis; underflowed gradients sit at the floor.
+        ax.semilogy(steps_back, np.maximum(norms, 1e-300), label=label)
+    ax.set_xlabel("steps back from the loss, $T - t$")
+    ax.set_ylabel(r"$\Vert \partial L / \partial a^{\langle t \rangle} \Vert$")
+    ax.legend(loc="lower left")
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+GATE_LABELS = {
+    "ft": "forget\n$f$",
+    "it": "update\n$i$",
+    "ot": "output\n$o$",
+    "cct": "candidate\n$\\tilde c$",
+    "c_prev": "old memory\n$c^{\\langle t-1 \\rangle}$",
+    "c_next": "new memory\n$c^{\\langle t \\rangle}$",
+    "a_next": "hidden\n$a^{\\langle t \\rangle}$",
+}
+
+
+def plot_gate_values(values, ax=None):
+    """Bar chart of one LSTM unit's step: gates, candidate, memory before/after, output.
+
+    Parameters
+    ----------
+    values : dict with float entries ft, it, ot, cct, c_prev, c_next, a_next
+        (as returned by helpers.widgets.one_unit_lstm_step); |c_prev| <= 2 fits the axis
+    ax : matplotlib Axes, optional
+    """
+    fig, ax = _axis(ax, figsize=(8.0, 3.8))
+    keys = list(GATE_LABELS)
+    heights = [float(values[k]) for k in keys]
+    colors = ["#0072B2"] * 3 + ["#E69F00", "#999999", "#009E73", "#CC79A7"]
+    bars = ax.bar([GATE_LABELS[k] for k in keys], heights, color=colors)
+    ax.bar_label(bars, fmt="%.2f", padding=2)
+    ax.axhline(0, color="0.3", linewidth=0.8)
+    ax.axvspan(-0.5, 2.5, color="#0072B2", alpha=0.07, linewidth=0)
+    ax.text(1, 2.9, "gates, in (0, 1)", ha="center", color="#0072B2")
+    ax.text(4.5, 2.9, "candidate in (-1, 1), memory, output", ha="center", color="0.3")
+    ax.set_ylim(-3.3, 3.3)
+    ax.grid(axis="x", visible=False)
+    ax.set_title(
+        r"$c^{\langle t \rangle} = f\, c^{\langle t-1 \rangle} + i\, \tilde c$,   "
+        r"$a^{\langle t \rangle} = o \, \tanh(c^{\langle t \rangle})$"
+    )
+    return fig
