@@ -33,7 +33,7 @@ def clean(nb):
             cell.execution_count = None
 
 
-def execute(path, scratch):
+def execute(path):
     nb = nbformat.read(path, as_version=4)
     clean(nb)
     start = time.perf_counter()
@@ -48,6 +48,19 @@ def execute(path, scratch):
     return seconds
 
 
+def problems(nb):
+    """Error outputs and stderr text that would not stop nbclient (e.g. a figure that
+    fails to render) but would fail the notebook lints."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                found.append(f"cell {index}: {output.ename}: {output.evalue}")
+            elif output.output_type == "stream" and output.name == "stderr":
+                found.append(f"cell {index}: stderr: {output.text.strip()[:200]}")
+    return found
+
+
 def main(paths):
     with tempfile.TemporaryDirectory(prefix="course-execute-") as scratch:
         for variable in (
@@ -58,9 +71,14 @@ def main(paths):
             "MPLCONFIGDIR",
         ):
             os.environ[variable] = os.path.join(scratch, variable.lower())
+        failed = False
         for path in map(Path, paths):
-            print(f"{path.name:<40} {execute(path, scratch):6.1f} s", flush=True)
+            print(f"{path.name:<40} {execute(path):6.1f} s", flush=True)
+            for problem in problems(nbformat.read(path, as_version=4)):
+                print(f"  {problem}", flush=True)
+                failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

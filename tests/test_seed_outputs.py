@@ -30,10 +30,39 @@ yt_pred.shape =  (2, 10)
 [ 0.95442347 -0.77817006  0.34337788 -0.85404662  0.59584544]
 """
 
+# The post prints c_next.shape under the label "a_next.shape"; the notebook prints
+# a_next.shape there, which is the same (5, 10), so the text is the post's.
+# (\x20 is the space that print("a_next[4] = \n", ...) leaves at the end of the line.)
+LSTM_SEED_OUTPUT = """\
+a_next[4] =\x20
+ [-0.66408471  0.0036921   0.02088357  0.22834167 -0.85575339  0.00138482
+  0.76566531  0.34631421 -0.00215674  0.43827275]
+a_next.shape =  (5, 10)
+c_next[2] =\x20
+ [ 0.63267805  1.00570849  0.35504474  0.20690913 -1.64566718  0.11832942
+  0.76449811 -0.0981561  -0.74348425 -0.26810932]
+c_next.shape =  (5, 10)
+yt[1] = [0.79913913 0.15986619 0.22412122 0.15606108 0.97057211 0.31146381
+ 0.00943007 0.12666353 0.39380172 0.07828381]
+yt.shape =  (2, 10)
+cache[1][3] =
+ [-0.16263996  1.03729328  0.72938082 -0.54101719  0.02752074 -0.30821874
+  0.07651101 -1.03752894  1.41219977 -0.37647422]
+len(cache) =  10
+"""
+
+
+def load(notebook):
+    return json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))
+
+
+def notebook_source(notebook):
+    return "\n".join("".join(c["source"]) for c in load(notebook)["cells"])
+
 
 def seeded_cell_output(notebook):
     """stdout of the one cell that starts with np.random.seed(1)."""
-    nb = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))
+    nb = load(notebook)
     cells = [
         c
         for c in nb["cells"]
@@ -43,6 +72,10 @@ def seeded_cell_output(notebook):
     return "".join("".join(o["text"]) for o in cells[0]["outputs"] if o["output_type"] == "stream")
 
 
-@pytest.mark.parametrize("notebook, expected", [("01_rnn_cell.ipynb", RNN_SEED_OUTPUT)])
+@pytest.mark.parametrize(
+    "notebook, expected",
+    [("01_rnn_cell.ipynb", RNN_SEED_OUTPUT), ("05_lstm_cell.ipynb", LSTM_SEED_OUTPUT)],
+)
 def test_notebook_prints_what_the_source_post_prints(notebook, expected):
     assert seeded_cell_output(notebook) == expected
+    assert 'a_next.shape = ", c_next' not in notebook_source(notebook), "the post's print slip"
