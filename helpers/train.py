@@ -1,0 +1,126 @@
+"""Training a recurrent network to classify whole sequences (07_training_rnn_vs_lstm).
+
+The network reads the whole sequence; its last hidden state a<T> goes through an output
+layer, logits = W_out a<T> + by (W_out is Wya for the RNN, Wy for the LSTM), and a softmax
+cross-entropy against the label. Training uses the fast forward and backward passes of
+helpers.fast, global-norm clipping and Adam.
+"""
+
+import numpy as np
+
+from . import fast
+from .initialization import init_lstm_parameters, init_rnn_parameters
+from .losses import softmax_cross_entropy
+from .optim import Adam, clip_by_global_norm
+
+CELLS = {
+    "rnn": {"forward": fast.rnn_forward, "backward": fast.rnn_backward, "output": "Wya"},
+    "lstm": {"forward": fast.lstm_forward, "backward": fast.lstm_backward, "output": "Wy"},
+}
+
+
+def _cell(cell):
+    if cell not in CELLS:
+        raise ValueError(f"cell should be one of {sorted(CELLS)}, got {cell!r}.")
+    return CELLS[cell]
+
+
+def init_classifier(cell, n_x, n_a, n_y, rng, forget_bias=1.0):
+    """Parameters of an RNN or LSTM classifier (forget_bias applies to the LSTM only)."""
+    if _cell(cell) is CELLS["lstm"]:
+        return init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=forget_bias)
+    return init_rnn_parameters(n_x, n_a, n_y, rng)
+
+
+def last_hidden_state(cell, x, parameters):
+    """Run the network over x (n_x, m, T_x) from a zero state.
+
+    Returns
+    -------
+    a_last : ndarray, shape (n_a, m), the hidden state after the last step
+    a : ndarray, shape (n_a, m, T_x), every hidden state
+    caches : the fast caches, for the backward pass
+    """
+    spec = _cell(cell)
+    n_a = parameters[spec["output"]].shape[1]
+    results = spec["forward"](x, np.zeros((n_a, x.shape[1])), parameters)
+    a, caches = results[0], results[-1]
+    return a[:, :, -1], a, caches
+
+
+def predict_proba(cell, x, parameters):
+    """Class probabilities (n_y, m) from the last hidden state."""
+    spec = _cell(cell)
+    a_last, _, _ = last_hidden_state(cell, x, parameters)
+    logits = parameters[spec["output"]] @ a_last + parameters["by"]
+    logits -= logits.max(axis=0, keepdims=True)
+    probs = np.exp(logits)
+    return probs / probs.sum(axis=0, keepdims=True)
+
+
+def accuracy(cell, x, labels, parameters):
+    """Fraction of sequences whose most probable class is the label (a float in [0, 1])."""
+    return float(np.mean(predict_proba(cell, x, parameters).argmax(axis=0) == labels))
+
+
+def loss_and_gradients(cell, x, labels, parameters):
+    """Cross-entropy of the classifier on one batch and its gradient for every parameter.
+
+    Parameters
+    ----------
+    cell : "rnn" or "lstm"
+    x : ndarray, shape (n_x, m, T_x)
+    labels : ndarray of int, shape (m,)
+    parameters : dict of the cell's parameters, with its output layer
+
+    Returns
+    -------
+    loss : float, mean cross-entropy in nats
+    grads : dict "d" + name -> gradient of the loss, same shape as parameters[name]
+    """
+    spec = _cell(cell)
+    W_out = parameters[spec["output"]]
+    a_last, a, caches = last_hidden_state(cell, x, parameters)
+    logits = W_out @ a_last + parameters["by"]  # (n_y, m)
+    loss, dlogits = softmax_cross_entropy(logits, labels)
+    da = np.zeros_like(a)
+    da[:, :, -1] = W_out.T @ dlogits  # only the last state feeds the output layer
+    grads = spec["backward"](da, caches)
+    del grads["dx"], grads["da0"]
+    grads["d" + spec["output"]] = dlogits @ a_last.T
+    grads["dby"] = dlogits.sum(axis=1, keepdims=True)
+    return loss, grads
+
+
+def train_classifier(
+    cell, parameters, next_batch, steps, learning_rate=1e-2, max_norm=1.0, callback=None
+):
+    """Train in place with Adam and global-norm clipping.
+
+    Parameters
+    ----------
+    cell : "rnn" or "lstm"
+    parameters : dict, changed in place
+    next_batch : callable () -> (x, labels), a fresh training batch each call
+    steps : int, number of updates
+    learning_rate : float > 0, Adam's step size
+    max_norm : float > 0, the global gradient norm is clipped to this
+    callback : callable (step, loss) -> None, optional, e.g. to move a progress bar
+
+    Returns
+    -------
+    history : dict with "loss" and "grad_norm", arrays of shape (steps,)
+    """
+    if not isinstance(steps, (int, np.integer)) or steps < 1:
+        raise ValueError(f"train_classifier: steps should be a positive int, got {steps!r}.")
+    optimizer = Adam(lr=learning_rate)
+    history = {"loss": np.zeros(steps), "grad_norm": np.zeros(steps)}
+    for step in range(steps):
+        x, labels = next_batch()
+        loss, grads = loss_and_gradients(cell, x, labels, parameters)
+        grads, norm = clip_by_global_norm(grads, max_norm)
+        optimizer.step(parameters, grads)
+        history["loss"][step], history["grad_norm"][step] = loss, norm
+        if callback is not None:
+            callback(step, loss)
+    return history

@@ -1,0 +1,94 @@
+"""Training a sequence classifier: exact gradients, falling loss, clear errors."""
+
+import numpy as np
+import pytest
+
+from helpers import gradient_check
+from helpers.tasks import temporal_order
+from helpers.train import (
+    accuracy,
+    init_classifier,
+    loss_and_gradients,
+    predict_proba,
+    train_classifier,
+)
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+def test_classifier_gradients_match_finite_differences(rng, cell):
+    data = temporal_order(3, 10, rng)
+    parameters = init_classifier(cell, 8, 4, 4, rng)
+    parameters["by"] = rng.normal(size=(4, 1))
+    _, grads = loss_and_gradients(cell, data.x, data.labels, parameters)
+    assert set(grads) == {"d" + name for name in parameters}
+    errors = gradient_check(
+        lambda: loss_and_gradients(cell, data.x, data.labels, parameters)[0], parameters, grads
+    )
+    assert max(errors.values()) < 1e-6, errors
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+def test_loss_falls_on_a_tiny_problem(cell):
+    rng = np.random.default_rng(0)
+    data = temporal_order(16, 10, rng)  # one fixed batch: the network can memorise it
+    parameters = init_classifier(cell, 8, 8, 4, rng)
+    history = train_classifier(
+        cell, parameters, lambda: (data.x, data.labels), steps=60, learning_rate=0.02
+    )
+    assert history["loss"][-1] < 0.5 * history["loss"][0]
+    assert accuracy(cell, data.x, data.labels, parameters) > 0.9
+
+
+def test_training_is_reproducible():
+    def run():
+        rng = np.random.default_rng(3)
+        parameters = init_classifier("lstm", 8, 6, 4, rng)
+
+        def batch():
+            data = temporal_order(8, 12, rng)
+            return data.x, data.labels
+
+        train_classifier("lstm", parameters, batch, steps=5)
+        return parameters
+
+    first, second = run(), run()
+    for key in first:
+        np.testing.assert_array_equal(first[key], second[key])
+
+
+def test_the_callback_sees_every_step():
+    rng = np.random.default_rng(0)
+    data = temporal_order(4, 10, rng)
+    parameters = init_classifier("rnn", 8, 4, 4, rng)
+    seen = []
+    train_classifier(
+        "rnn", parameters, lambda: (data.x, data.labels), steps=3,
+        callback=lambda step, loss: seen.append((step, round(loss, 12))),
+    )  # fmt: skip
+    assert [s for s, _ in seen] == [0, 1, 2]
+
+
+def test_probabilities_sum_to_one(rng):
+    data = temporal_order(5, 10, rng)
+    probs = predict_proba("lstm", data.x, init_classifier("lstm", 8, 4, 4, rng))
+    assert probs.shape == (4, 5)
+    np.testing.assert_allclose(probs.sum(axis=0), np.ones(5))
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [({"learning_rate": -0.01}, "lr should be a positive number"),
+     ({"max_norm": 0.0}, "max_norm should be a positive number"),
+     ({"steps": 0}, "steps should be a positive int")],
+)  # fmt: skip
+def test_bad_hyperparameters_get_a_clear_error(rng, kwargs, message):
+    data = temporal_order(4, 10, rng)
+    parameters = init_classifier("rnn", 8, 4, 4, rng)
+    arguments = {"steps": 2, **kwargs}
+    with pytest.raises(ValueError, match=message):
+        train_classifier("rnn", parameters, lambda: (data.x, data.labels), **arguments)
+
+
+def test_an_unknown_cell_is_named(rng):
+    with pytest.raises(ValueError, match="cell should be one of"):
+        init_classifier("gru", 8, 4, 4, rng)
