@@ -136,7 +136,13 @@ GATE_LABELS = {
 }
 
 
-def plot_gate_values(values, ax=None):
+GATE_EQUATIONS = (
+    r"$c^{\langle t \rangle} = f\, c^{\langle t-1 \rangle} + i\, \tilde c$,   "
+    r"$a^{\langle t \rangle} = o \, \tanh(c^{\langle t \rangle})$"
+)
+
+
+def plot_gate_values(values, ax=None, title=GATE_EQUATIONS):
     """Bar chart of one LSTM unit's step: gates, candidate, memory before/after, output.
 
     Parameters
@@ -144,6 +150,7 @@ def plot_gate_values(values, ax=None):
     values : dict with float entries ft, it, ot, cct, c_prev, c_next, a_next
         (as returned by helpers.widgets.one_unit_lstm_step); |c_prev| <= 2 fits the axis
     ax : matplotlib Axes, optional
+    title : str, optional, the axis title (the cell's equations by default)
     """
     fig, ax = _axis(ax, figsize=(8.0, 3.8))
     keys = list(GATE_LABELS)
@@ -157,8 +164,5 @@ def plot_gate_values(values, ax=None):
     ax.text(4.5, 2.9, "candidate in (-1, 1), memory, output", ha="center", color="0.3")
     ax.set_ylim(-3.3, 3.3)
     ax.grid(axis="x", visible=False)
-    ax.set_title(
-        r"$c^{\langle t \rangle} = f\, c^{\langle t-1 \rangle} + i\, \tilde c$,   "
-        r"$a^{\langle t \rangle} = o \, \tanh(c^{\langle t \rangle})$"
-    )
+    ax.set_title(title)
     return fig

@@ -33,6 +33,24 @@ def clean(nb):
             cell.execution_count = None
 
 
+def coalesce_streams(cell):
+    """Merge consecutive outputs of the same stream, so that a re-run that splits its
+    output into different chunks gives the same file."""
+    merged = []
+    for output in cell.get("outputs", []):
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and output.output_type == "stream"
+            and previous.output_type == "stream"
+            and previous.name == output.name
+        ):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    cell.outputs = merged
+
+
 def execute(path):
     nb = nbformat.read(path, as_version=4)
     clean(nb)
@@ -44,6 +62,8 @@ def execute(path):
     nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_METADATA}
     for cell in nb.cells:
         cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
+        if cell.cell_type == "code":
+            coalesce_streams(cell)
     nbformat.write(nb, path)
     return seconds
 
