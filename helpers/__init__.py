@@ -6,15 +6,24 @@ Importing the package changes no global state; notebooks call setup_notebook().
 
 from .activations import sigmoid, softmax
 from .gradcheck import gradient_check, numerical_gradient, relative_error
-from .gradient_flow import state_gradient_norms
+from .gradient_flow import (
+    largest_singular_value,
+    spectral_radius,
+    state_gradient_norms,
+    with_largest_singular_value,
+)
 from .initialization import init_lstm_parameters, init_rnn_parameters
+from .losses import softmax_cross_entropy
 from .lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm_forward
 from .notebook import setup_notebook
+from .optim import Adam, clip_by_global_norm
 from .plots import (
     plot_activations,
+    plot_gate_heatmap,
     plot_gate_values,
     plot_gradient_flow,
     plot_hidden_states,
+    plot_saturation,
     plot_softmax,
     plot_unit_traces,
 )
@@ -22,19 +31,24 @@ from .rnn import rnn_backward, rnn_cell_backward, rnn_cell_forward, rnn_forward
 from .validation import MissingParameterError
 
 __all__ = [
-    "MissingParameterError",
+    "Adam",
+    "clip_by_global_norm",
     "gradient_check",
     "init_lstm_parameters",
     "init_rnn_parameters",
+    "largest_singular_value",
     "lstm_backward",
     "lstm_cell_backward",
     "lstm_cell_forward",
     "lstm_forward",
+    "MissingParameterError",
     "numerical_gradient",
     "plot_activations",
+    "plot_gate_heatmap",
     "plot_gate_values",
     "plot_gradient_flow",
     "plot_hidden_states",
+    "plot_saturation",
     "plot_softmax",
     "plot_unit_traces",
     "relative_error",
@@ -45,5 +59,8 @@ __all__ = [
     "setup_notebook",
     "sigmoid",
     "softmax",
+    "softmax_cross_entropy",
+    "spectral_radius",
     "state_gradient_norms",
+    "with_largest_singular_value",
 ]

@@ -1,4 +1,4 @@
-"""How much gradient reaches each time step (introduced in 03/04, used in 06).
+"""How much gradient reaches each time step (introduced in 04, used in 05 and 06).
 
 A unit loss on the last hidden state, L = u . a<T> with ||u|| = 1 for every example,
 sends the gradient dL/da<t> back through the cells. Its size against T - t shows
@@ -7,8 +7,9 @@ whether a network can learn from what it saw long ago.
 
 import numpy as np
 
-from .lstm import lstm_cell_backward
-from .rnn import rnn_cell_backward
+from .initialization import init_lstm_parameters, init_rnn_parameters
+from .lstm import lstm_cell_backward, lstm_forward
+from .rnn import rnn_cell_backward, rnn_forward
 
 
 def state_gradient_norms(caches):
@@ -43,3 +44,70 @@ def state_gradient_norms(caches):
         else:
             da = rnn_cell_backward(da, cell_caches[t])["da_prev"]
     return norms
+
+
+def largest_singular_value(W):
+    """sigma_max(W), the most W can stretch a vector: ||W v|| <= sigma_max ||v||."""
+    return float(np.linalg.norm(np.asarray(W, dtype=float), ord=2))
+
+
+def spectral_radius(W):
+    """max |eigenvalue| of a square W: how fast W^k grows or shrinks for large k.
+    Never larger than the largest singular value."""
+    return float(np.max(np.abs(np.linalg.eigvals(np.asarray(W, dtype=float)))))
+
+
+def with_largest_singular_value(W, sigma):
+    """W rescaled so that its largest singular value is sigma (a new array).
+
+    Parameters
+    ----------
+    W : ndarray, shape (n, k), not all zero
+    sigma : float >= 0
+    """
+    current = largest_singular_value(W)
+    if current == 0.0:
+        raise ValueError("with_largest_singular_value: W is all zeros and cannot be rescaled.")
+    if not (np.isfinite(sigma) and sigma >= 0):
+        raise ValueError(f"with_largest_singular_value: sigma should be >= 0, got {sigma!r}.")
+    return np.asarray(W, dtype=float) * (sigma / current)
+
+
+def rnn_gradient_flow(sigma, T_x, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
+    """state_gradient_norms of a random RNN whose Waa has largest singular value sigma.
+
+    The same seed gives the same directions of the weights and the same inputs for
+    every sigma and T_x, so curves differ only by what the arguments change.
+
+    Parameters
+    ----------
+    sigma : float >= 0, largest singular value of Waa
+    T_x : int >= 1, sequence length
+    seed : int, for the weights and the inputs
+    n_a, n_x, m : int, hidden size, input size, batch size
+    input_scale : float, standard deviation of the inputs (larger saturates tanh more)
+
+    Returns
+    -------
+    norms : ndarray, shape (T_x,), as state_gradient_norms
+    """
+    rng = np.random.default_rng(seed)
+    parameters = init_rnn_parameters(n_x, n_a, 2, rng)
+    parameters["Waa"] = with_largest_singular_value(parameters["Waa"], sigma)
+    x = input_scale * np.random.default_rng(seed + 1).normal(size=(n_x, m, T_x))
+    _, _, caches = rnn_forward(x, np.zeros((n_a, m)), parameters)
+    return state_gradient_norms(caches)
+
+
+def lstm_gradient_flow(T_x, forget_bias=1.0, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
+    """state_gradient_norms of a random LSTM (same conventions as rnn_gradient_flow).
+
+    Returns
+    -------
+    norms : ndarray, shape (T_x,)
+    """
+    rng = np.random.default_rng(seed)
+    parameters = init_lstm_parameters(n_x, n_a, 2, rng, forget_bias=forget_bias)
+    x = input_scale * np.random.default_rng(seed + 1).normal(size=(n_x, m, T_x))
+    *_, caches = lstm_forward(x, np.zeros((n_a, m)), parameters)
+    return state_gradient_norms(caches)

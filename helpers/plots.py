@@ -101,8 +101,8 @@ def plot_unit_traces(a, units, example=0, ax=None):
     return fig
 
 
-def plot_gradient_flow(curves, ax=None, title=None):
-    """Gradient norm against how many steps back it travelled, on a log scale (03, 04, 06).
+def plot_gradient_flow(curves, ax=None, title=None, styles=None, floor=1e-300):
+    """Gradient norm against how many steps back it travelled, on a log scale (04, 05, 06).
 
     Parameters
     ----------
@@ -110,13 +110,17 @@ def plot_gradient_flow(curves, ax=None, title=None):
         entry t is drawn at T_x - 1 - t steps back
     ax : matplotlib Axes, optional
     title : str, optional
+    styles : dict label -> dict of matplotlib line options, optional
+        (e.g. {"bound": {"linestyle": "--", "color": "0.4"}})
+    floor : float, values below it (zero included) are drawn at it, since a log
+        axis cannot show zero
     """
     fig, ax = _axis(ax)
+    styles = styles or {}
     for label, norms in curves.items():
         norms = np.asarray(norms, dtype=float)
         steps_back = np.arange(norms.size)[::-1]
-        # Zero cannot be drawn on a log axis; underflowed gradients sit at the floor.
-        ax.semilogy(steps_back, np.maximum(norms, 1e-300), label=label)
+        ax.semilogy(steps_back, np.maximum(norms, floor), label=label, **styles.get(label, {}))
     ax.set_xlabel("steps back from the loss, $T - t$")
     ax.set_ylabel(r"$\Vert \partial L / \partial a^{\langle t \rangle} \Vert$")
     ax.legend(loc="lower left")
@@ -165,4 +169,71 @@ def plot_gate_values(values, ax=None, title=GATE_EQUATIONS):
     ax.set_ylim(-3.3, 3.3)
     ax.grid(axis="x", visible=False)
     ax.set_title(title)
+    return fig
+
+
+GATE_RANGES = {
+    "forget": (0.0, 1.0, "viridis"),
+    "update": (0.0, 1.0, "viridis"),
+    "output": (0.0, 1.0, "viridis"),
+    "candidate": (-1.0, 1.0, "RdBu_r"),
+    "hidden": (-1.0, 1.0, "RdBu_r"),
+}
+
+
+def plot_gate_heatmap(trace, name, marks=(), step=None, ax=None):
+    """Units x time heatmap of one example's gate (or memory, or state) (08).
+
+    Parameters
+    ----------
+    trace : ndarray, shape (n_a, T_x), one example's values of the gate called `name`
+    name : str, forget, update, output, candidate, cell or hidden
+    marks : sequence of int, time steps to mark (e.g. the relevant symbols)
+    step : int, optional, a time step to highlight
+    ax : matplotlib Axes, optional
+    """
+    trace = np.asarray(trace, dtype=float)
+    if trace.ndim != 2:
+        raise ValueError(f"plot_gate_heatmap: trace should be (n_a, T_x), got {trace.shape}.")
+    n_a, T_x = trace.shape
+    limit = max(1.0, float(np.abs(trace).max()))
+    vmin, vmax, cmap = GATE_RANGES.get(name, (-limit, limit, "RdBu_r"))
+    fig, ax = _axis(ax)
+    image = ax.imshow(trace, vmin=vmin, vmax=vmax, cmap=cmap, aspect="auto",
+                      interpolation="nearest")  # fmt: skip
+    ax.grid(False)
+    for t in marks:
+        ax.axvline(t, color="white", linewidth=1.5, linestyle="--")
+        ax.axvline(t, color="black", linewidth=0.6, linestyle="--")
+    if step is not None:
+        ax.axvspan(step - 0.5, step + 0.5, facecolor="none", edgecolor="#D55E00", linewidth=2)
+    ax.set_xlabel("time step $t$")
+    ax.set_ylabel("unit")
+    ax.set_xlim(-0.5, T_x - 0.5)
+    ax.set_ylim(n_a - 0.5, -0.5)
+    fig.colorbar(image, ax=ax, label=name)
+    ax.set_title(f"{name}: units x time (dashed: relevant symbols)")
+    return fig
+
+
+def plot_saturation(fractions, ax=None):
+    """Saturation plot after Karpathy, Johnson & Fei-Fei 2015 (08).
+
+    Parameters
+    ----------
+    fractions : dict gate name -> (left, right), each an ndarray (n_a,): per unit, the
+        fraction of steps the gate is below 0.1 (left) and above 0.9 (right)
+    ax : matplotlib Axes, optional
+    """
+    fig, ax = _axis(ax, figsize=(4.8, 4.4))
+    ax.plot([0, 1], [1, 0], color="0.6", linewidth=0.8)
+    for name, (left, right) in fractions.items():
+        ax.scatter(left, right, s=22, alpha=0.75, label=name)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_aspect("equal")
+    ax.set_xlabel("fraction of steps with gate < 0.1")
+    ax.set_ylabel("fraction of steps with gate > 0.9")
+    ax.legend(loc="upper right")
+    ax.set_title("gate saturation, one dot per unit")
     return fig

@@ -12,6 +12,7 @@ from . import fast
 from .initialization import init_lstm_parameters, init_rnn_parameters
 from .losses import softmax_cross_entropy
 from .optim import Adam, clip_by_global_norm
+from .tasks import CLASSES, SYMBOLS, temporal_order
 
 CELLS = {
     "rnn": {"forward": fast.rnn_forward, "backward": fast.rnn_backward, "output": "Wya"},
@@ -124,3 +125,47 @@ def train_classifier(
         if callback is not None:
             callback(step, loss)
     return history
+
+
+def temporal_order_experiment(
+    cell, T, steps, seed=0, n_a=32, batch_size=32, learning_rate=1e-2, max_norm=1.0,
+    forget_bias=1.0, test_size=1000, callback=None,
+):  # fmt: skip
+    """Train an RNN or LSTM classifier on the temporal order task and test it.
+
+    The configuration used in 07 and 08 and by benchmarks/temporal_order.py, so that all
+    three train exactly the same network. Training batches are fresh draws from
+    default_rng(seed); the test set is fixed: default_rng(10_000 + T).
+
+    Parameters
+    ----------
+    cell : "rnn" or "lstm"
+    T : int, sequence length (the lag between the symbols grows with it)
+    steps : int, number of Adam updates
+    seed : int, for the weights and the training batches
+    n_a, batch_size : int
+    learning_rate, max_norm : float, Adam's step size and the clipping threshold
+    forget_bias : float, the LSTM's initial forget-gate bias
+    test_size : int, number of test sequences
+    callback : callable (step, loss) -> None, optional
+
+    Returns
+    -------
+    parameters : dict, the trained parameters
+    history : dict with "loss" and "grad_norm", arrays of shape (steps,)
+    test_accuracy : float in [0, 1]
+    """
+    rng = np.random.default_rng(seed)
+    parameters = init_classifier(
+        cell, len(SYMBOLS), n_a, len(CLASSES), rng, forget_bias=forget_bias
+    )
+
+    def next_batch():
+        data = temporal_order(batch_size, T, rng)
+        return data.x, data.labels
+
+    history = train_classifier(
+        cell, parameters, next_batch, steps, learning_rate, max_norm, callback
+    )
+    test = temporal_order(test_size, T, np.random.default_rng(10_000 + T))
+    return parameters, history, accuracy(cell, test.x, test.labels, parameters)
