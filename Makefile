@@ -42,8 +42,8 @@ nbval: $(STAMP)
 	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests scripts notebooks
-	$(BIN)/ruff format --check helpers tests scripts
+	$(BIN)/ruff check helpers tests scripts benchmarks notebooks
+	$(BIN)/ruff format --check helpers tests scripts benchmarks
 
 execute: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)

@@ -1,4 +1,4 @@
-"""ruff keeps helpers, tests, scripts and the notebooks tidy."""
+"""ruff keeps helpers, tests, scripts, benchmarks and the notebooks tidy."""
 
 import shutil
 import subprocess
@@ -11,7 +11,7 @@ from conftest import ROOT
 def test_ruff_finds_nothing():
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
     result = subprocess.run(
-        [ruff, "check", "--no-cache", "helpers", "tests", "scripts", "notebooks"],
+        [ruff, "check", "--no-cache", "helpers", "tests", "scripts", "benchmarks", "notebooks"],
         cwd=ROOT,
         capture_output=True,
         text=True,
