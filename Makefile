@@ -10,7 +10,7 @@ LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help lab test check nbval lint execute lock clean clean-venv
+.PHONY: help lab test check nbval lint execute student lock clean clean-venv
 
 help:
 	@echo "make lab      install (first time) and open JupyterLab on notebooks/"
@@ -19,6 +19,7 @@ help:
 	@echo "make nbval    nbval over every notebook"
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
+	@echo "make student  write student notebooks (solutions stubbed) to build/student"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml"
 
 # The virtual environment is created when missing and brought up to date whenever
@@ -47,6 +48,11 @@ lint: $(STAMP)
 
 execute: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+# Student handouts: solution blocks replaced by stubs; never overwrites a learner's
+# changes unless FORCE=1.
+student: $(STAMP)
+	$(BIN)/python -m helpers.student notebooks $(BUILD)/student $(if $(FORCE),--force)
 
 # Resolve the newest versions allowed by pyproject.toml in a scratch environment
 # and pin them all, so that every machine runs the notebooks with the same packages.

@@ -4,6 +4,7 @@ Shapes follow the course: batch on the second axis, time on the third.
 Importing the package changes no global state; notebooks call setup_notebook().
 """
 
+from . import checks
 from .activations import sigmoid, softmax
 from .gradcheck import gradient_check, numerical_gradient, relative_error
 from .gradient_flow import (
@@ -31,6 +32,7 @@ from .rnn import rnn_backward, rnn_cell_backward, rnn_cell_forward, rnn_forward
 from .validation import MissingParameterError
 
 __all__ = [
+    "checks",
     "Adam",
     "clip_by_global_norm",
     "gradient_check",

@@ -1,0 +1,391 @@
+"""helpers.checks: right answers pass, wrong ones are rejected with a helpful message.
+
+The mutation suite below holds wrong implementations written the way a learner would
+write them (each with one bug). Every one must be rejected; most must get a message that
+names the mistake itself, not only the first wrong output.
+"""
+
+import numpy as np
+import pytest
+
+import helpers
+from helpers import checks, sigmoid, softmax
+
+# ------------------------------------------------------------------ correct answers pass
+
+
+@pytest.mark.parametrize("name", sorted(checks.CHECKS))
+def test_the_reference_passes_with_one_short_line(name, capsys):
+    assert checks.CHECKS[name](getattr(helpers, name)) is True
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and out.count("\n") == 1
+
+
+# ------------------------------------------------------------------ robust feedback
+
+
+def not_implemented(*args):
+    raise NotImplementedError("Exercise: write this function.")
+
+
+@pytest.mark.parametrize("name", sorted(checks.CHECKS))
+def test_a_stub_gets_friendly_not_implemented_feedback(name, capsys):
+    assert checks.CHECKS[name](not_implemented) is False
+    out = capsys.readouterr().out
+    assert "not implemented yet" in out and "Traceback" not in out
+
+
+@pytest.mark.parametrize(
+    "fn, expected",
+    [
+        (lambda *a: None, "returned None: is the `return` line missing?"),
+        (lambda *a: 3, "should be a tuple of 3 items"),
+        (lambda *a: (1, 2), "should have 3 items (a_next, yt_pred, cache), but it has 2"),
+        (lambda xt, a_prev, p: 1 / 0, "raised ZeroDivisionError: division by zero"),
+        ("rnn_cell_forward", "needs your function itself"),
+    ],
+)
+def test_broken_answers_are_described_in_one_or_two_sentences(fn, expected, capsys):
+    assert checks.check_rnn_cell_forward(fn) is False
+    out = capsys.readouterr().out
+    assert expected in out
+    assert "Traceback" not in out and len(out.splitlines()) <= 3
+
+
+def test_an_exception_names_the_learners_line(capsys):
+    def rnn_cell_forward(xt, a_prev, parameters):
+        a_next = np.tanh(parameters["Wax"] @ a_prev)  # wrong operand: shapes do not fit
+        return a_next, None, None
+
+    checks.check_rnn_cell_forward(rnn_cell_forward)
+    out = capsys.readouterr().out
+    assert "raised ValueError" in out
+    assert "in your line" in out and 'parameters["Wax"] @ a_prev' in out
+
+
+def test_an_input_changed_in_place_is_reported(capsys):
+    def rnn_backward(da, caches):
+        grads = helpers.rnn_backward(da, caches)
+        da *= 0  # clobbers the caller's array
+        return grads
+
+    assert checks.check_rnn_backward(rnn_backward) is False
+    assert "changed its input da in place" in capsys.readouterr().out
+
+
+def test_a_wrong_shape_names_the_symbolic_shape_and_keepdims(capsys):
+    def rnn_cell_backward(da_next, cache):
+        grads = helpers.rnn_cell_backward(da_next, cache)
+        grads["dba"] = grads["dba"].ravel()
+        return grads
+
+    checks.check_rnn_cell_backward(rnn_cell_backward)
+    out = capsys.readouterr().out
+    assert "dba has shape (5,) but should have shape (5, 1), that is (n_a, 1)" in out
+    assert "keepdims=True" in out
+
+
+def test_a_cache_in_the_wrong_order_is_explained(capsys):
+    def rnn_cell_forward(xt, a_prev, parameters):
+        a_next, yt_pred, _ = helpers.rnn_cell_forward(xt, a_prev, parameters)
+        return a_next, yt_pred, (a_prev, a_next, xt, parameters)
+
+    checks.check_rnn_cell_forward(rnn_cell_forward)
+    out = capsys.readouterr().out
+    assert "cache[0] (a_next)" in out and "keep the order (a_next, a_prev, xt, parameters)" in out
+
+
+def test_a_missing_gradient_is_named(capsys):
+    def rnn_cell_backward(da_next, cache):
+        grads = helpers.rnn_cell_backward(da_next, cache)
+        del grads["dWaa"]
+        return grads
+
+    checks.check_rnn_cell_backward(rnn_cell_backward)
+    assert "the gradients dict has no 'dWaa'" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ the mutation suite
+# Each entry: (exercise, wrong implementation, words the message should contain, or None
+# when only the wrong output can be named).
+
+MUTANTS = []
+
+
+def mutant(exercise, names=None):
+    def register(fn):
+        MUTANTS.append(pytest.param(exercise, fn, names, id=f"{exercise}-{fn.__name__}"))
+        return fn
+
+    return register
+
+
+@mutant("rnn_cell_forward", "bias ba is left out")
+def rnn_cell_no_bias(xt, a_prev, p):
+    a_next = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ xt)
+    return a_next, softmax(p["Wya"] @ a_next + p["by"]), (a_next, a_prev, xt, p)
+
+
+@mutant("rnn_cell_forward", "sigmoid where tanh belongs")
+def rnn_cell_sigmoid(xt, a_prev, p):
+    a_next = sigmoid(p["Waa"] @ a_prev + p["Wax"] @ xt + p["ba"])
+    return a_next, softmax(p["Wya"] @ a_next + p["by"]), (a_next, a_prev, xt, p)
+
+
+@mutant("rnn_cell_forward", "softmax is taken over axis 1")
+def rnn_cell_softmax_axis(xt, a_prev, p):
+    a_next = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ xt + p["ba"])
+    z = p["Wya"] @ a_next + p["by"]
+    yt = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    return a_next, yt, (a_next, a_prev, xt, p)
+
+
+@mutant("rnn_cell_forward", "missing the softmax")
+def rnn_cell_no_softmax(xt, a_prev, p):
+    a_next = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ xt + p["ba"])
+    return a_next, p["Wya"] @ a_next + p["by"], (a_next, a_prev, xt, p)
+
+
+@mutant("rnn_cell_forward", "computed from a_prev instead of a_next")
+def rnn_cell_predicts_from_a_prev(xt, a_prev, p):
+    a_next = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ xt + p["ba"])
+    return a_next, softmax(p["Wya"] @ a_prev + p["by"]), (a_next, a_prev, xt, p)
+
+
+@mutant("rnn_cell_forward", "bias by is left out")
+def rnn_cell_no_output_bias(xt, a_prev, p):
+    a_next = np.tanh(p["Waa"] @ a_prev + p["Wax"] @ xt + p["ba"])
+    return a_next, softmax(p["Wya"] @ a_next), (a_next, a_prev, xt, p)
+
+
+@mutant("rnn_forward", "should hold the new state a_next")
+def rnn_forward_stores_a_prev(x, a0, p):
+    n_a, m, T_x = a0.shape[0], x.shape[1], x.shape[2]
+    n_y = p["Wya"].shape[0]
+    a, y, caches, a_prev = np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x)), [], a0
+    for t in range(T_x):
+        a_next, yt, cache = helpers.rnn_cell_forward(x[:, :, t], a_prev, p)
+        a[:, :, t], y[:, :, t] = a_prev, yt
+        caches.append(cache)
+        a_prev = a_next
+    return a, y, (caches, x)
+
+
+@mutant("rnn_forward", "never updated")
+def rnn_forward_no_update(x, a0, p):
+    out = [helpers.rnn_cell_forward(x[:, :, t], a0, p) for t in range(x.shape[2])]
+    a = np.stack([o[0] for o in out], axis=2)
+    return a, np.stack([o[1] for o in out], axis=2), ([o[2] for o in out], x)
+
+
+@mutant("rnn_forward", "reset to zeros at every step")
+def rnn_forward_reset(x, a0, p):
+    out = [helpers.rnn_cell_forward(x[:, :, t], np.zeros_like(a0), p) for t in range(x.shape[2])]
+    a = np.stack([o[0] for o in out], axis=2)
+    return a, np.stack([o[1] for o in out], axis=2), ([o[2] for o in out], x)
+
+
+@mutant("rnn_forward")
+def rnn_forward_caches_without_x(x, a0, p):
+    a, y, (caches, _) = helpers.rnn_forward(x, a0, p)
+    return a, y, caches
+
+
+@mutant("rnn_cell_backward", "tanh derivative is missing")
+def rnn_cell_backward_no_derivative(da_next, cache):
+    a_next, a_prev, xt, p = cache
+    d = da_next
+    return {"dxt": p["Wax"].T @ d, "da_prev": p["Waa"].T @ d, "dWax": d @ xt.T,
+            "dWaa": d @ a_prev.T, "dba": d.sum(axis=1, keepdims=True)}  # fmt: skip
+
+
+@mutant("rnn_cell_backward", "taking tanh(a_next) again")
+def rnn_cell_backward_tanh_again(da_next, cache):
+    a_next, a_prev, xt, p = cache
+    d = (1 - np.tanh(a_next) ** 2) * da_next
+    return {"dxt": p["Wax"].T @ d, "da_prev": p["Waa"].T @ d, "dWax": d @ xt.T,
+            "dWaa": d @ a_prev.T, "dba": d.sum(axis=1, keepdims=True)}  # fmt: skip
+
+
+@mutant("rnn_cell_backward", "needs the transpose")
+def rnn_cell_backward_no_transpose(da_next, cache):
+    a_next, a_prev, xt, p = cache
+    d = (1 - a_next**2) * da_next
+    return {"dxt": p["Wax"].T @ d, "da_prev": p["Waa"] @ d, "dWax": d @ xt.T,
+            "dWaa": d @ a_prev.T, "dba": d.sum(axis=1, keepdims=True)}  # fmt: skip
+
+
+@mutant("rnn_cell_backward", "keepdims=True")
+def rnn_cell_backward_flat_bias(da_next, cache):
+    a_next, a_prev, xt, p = cache
+    d = (1 - a_next**2) * da_next
+    return {"dxt": p["Wax"].T @ d, "da_prev": p["Waa"].T @ d, "dWax": d @ xt.T,
+            "dWaa": d @ a_prev.T, "dba": d.sum(axis=1)}  # fmt: skip
+
+
+@mutant("rnn_cell_backward", "multiplies by a_prev")
+def rnn_cell_backward_a_next_in_dWaa(da_next, cache):
+    a_next, a_prev, xt, p = cache
+    d = (1 - a_next**2) * da_next
+    return {"dxt": p["Wax"].T @ d, "da_prev": p["Waa"].T @ d, "dWax": d @ xt.T,
+            "dWaa": d @ a_next.T, "dba": d.sum(axis=1, keepdims=True)}  # fmt: skip
+
+
+def rnn_backward_with(mistake):
+    def rnn_backward(da, caches):
+        cell_caches, x = caches
+        T_x = x.shape[2]
+        grads = {"dx": np.zeros_like(x)}
+        da_prevt = np.zeros_like(da[:, :, 0])
+        order = range(T_x) if mistake == "forward" else reversed(range(T_x))
+        for t in order:
+            da_t = da[:, :, t] if mistake == "no_carry" else da[:, :, t] + da_prevt
+            step = helpers.rnn_cell_backward(da_t, cell_caches[t])
+            grads["dx"][:, :, t] = step["dxt"]
+            for k in ("dWax", "dWaa", "dba"):
+                grads[k] = (
+                    step[k] if (mistake == "overwrite" or k not in grads) else grads[k] + step[k]
+                )
+            da_prevt = step["da_prev"]
+        grads["da0"] = da[:, :, 0] if mistake == "da0" else da_prevt
+        return grads
+
+    rnn_backward.__name__ = f"rnn_backward_{mistake}"
+    return rnn_backward
+
+
+mutant("rnn_backward", "gradient from step t+1 is not added")(rnn_backward_with("no_carry"))
+mutant("rnn_backward", "summed over time")(rnn_backward_with("overwrite"))
+mutant("rnn_backward", "da0 is the gradient that flows out")(rnn_backward_with("da0"))
+mutant("rnn_backward", "loop runs forward in time")(rnn_backward_with("forward"))
+
+
+def lstm_cell(xt, a_prev, c_prev, p, order="a_first", cand=np.tanh, forget=True, squash=True,
+              swap=False, gate=sigmoid):  # fmt: skip
+    concat = np.vstack([a_prev, xt] if order == "a_first" else [xt, a_prev])
+    f = gate(p["Wf"] @ concat + p["bf"])
+    i = gate(p["Wi"] @ concat + p["bi"])
+    cc = cand(p["Wc"] @ concat + p["bc"])
+    o = gate(p["Wo"] @ concat + p["bo"])
+    if swap:
+        f, i = i, f
+    c = (f * c_prev if forget else c_prev) + i * cc
+    a = o * (np.tanh(c) if squash else c)
+    return a, c, softmax(p["Wy"] @ a + p["by"]), (a, c, a_prev, c_prev, f, i, cc, o, xt, p)
+
+
+for _name, _kwargs, _words in [
+    ("concat_reversed", {"order": "x_first"}, "a_prev on top"),
+    ("sigmoid_candidate", {"cand": sigmoid}, "sigmoid and tanh swapped"),
+    ("tanh_gates", {"gate": np.tanh}, "sigmoid and tanh swapped"),
+    ("no_forget_gate", {"forget": False}, "not multiplied by the forget gate"),
+    ("no_tanh_on_memory", {"squash": False}, "missing the tanh of the memory"),
+    ("gates_swapped", {"swap": True}, "forget and update gates are swapped"),
+]:
+
+    def _mutant(xt, a_prev, c_prev, p, _kwargs=_kwargs):
+        return lstm_cell(xt, a_prev, c_prev, p, **_kwargs)
+
+    _mutant.__name__ = f"lstm_cell_{_name}"
+    mutant("lstm_cell_forward", _words)(_mutant)
+
+
+@mutant("lstm_cell_forward", "should have 10 items")
+def lstm_cell_short_cache(xt, a_prev, c_prev, p):
+    a, c, y, cache = lstm_cell(xt, a_prev, c_prev, p)
+    return a, c, y, (a, c, a_prev, c_prev, xt, p)  # the 6-item cache of the post's docstring
+
+
+def lstm_forward_with(mistake):
+    def lstm_forward(x, a0, p):
+        a_prev, c_prev = a0, (a0 if mistake == "c0_a0" else np.zeros_like(a0))
+        outs = []
+        for t in range(x.shape[2]):
+            if mistake == "reset_c":
+                c_prev = np.zeros_like(a0)
+            out = helpers.lstm_cell_forward(x[:, :, t], a_prev, c_prev, p)
+            outs.append(out if mistake != "store_c_prev" else (out[0], c_prev, out[2], out[3]))
+            a_prev, c_prev = out[0], out[1]
+        stack = [np.stack([o[k] for o in outs], axis=2) for k in range(3)]
+        return stack[0], stack[2], stack[1], ([o[3] for o in outs], x)
+
+    lstm_forward.__name__ = f"lstm_forward_{mistake}"
+    return lstm_forward
+
+
+mutant("lstm_forward", "start at zeros, not at a0")(lstm_forward_with("c0_a0"))
+mutant("lstm_forward", "reset to zeros at every step")(lstm_forward_with("reset_c"))
+mutant("lstm_forward", "should hold the new memory c_next")(lstm_forward_with("store_c_prev"))
+
+
+def lstm_cell_backward_with(mistake):
+    def lstm_cell_backward(da_next, dc_next, cache):
+        a_next, c_next, a_prev, c_prev, f, i, cc, o, xt, p = cache
+        n_a = a_prev.shape[0]
+        tc = np.tanh(c_next)
+        dc = dc_next + da_next * o * (1 - tc**2)
+        if mistake == "no_a_path":
+            dc = dc_next
+        if mistake == "no_dc_next":
+            dc = da_next * o * (1 - tc**2)
+        s = (lambda g: 1) if mistake == "no_sigmoid" else (lambda g: g * (1 - g))
+        d = {"f": dc * c_prev * s(f), "i": dc * cc * s(i), "c": dc * i * (1 - cc**2),
+             "o": da_next * tc * s(o)}  # fmt: skip
+        concat = np.vstack([a_prev, xt])
+        dconcat = sum(p["W" + g].T @ d[g] for g in "fico")
+        grads = {"dxt": dconcat[n_a:], "da_prev": dconcat[:n_a],
+                 "dc_prev": dc if mistake == "no_forget" else dc * f}  # fmt: skip
+        for g in "fico":
+            grads["dW" + g] = d[g] @ concat.T
+            grads["db" + g] = d[g].sum(axis=1, keepdims=True)
+        return grads
+
+    lstm_cell_backward.__name__ = f"lstm_cell_backward_{mistake}"
+    return lstm_cell_backward
+
+
+mutant("lstm_cell_backward", "path through a_next")(lstm_cell_backward_with("no_a_path"))
+mutant("lstm_cell_backward", "misses dc_next")(lstm_cell_backward_with("no_dc_next"))
+mutant("lstm_cell_backward", "dc_prev = dc * ft")(lstm_cell_backward_with("no_forget"))
+mutant("lstm_cell_backward", "sigmoid derivative")(lstm_cell_backward_with("no_sigmoid"))
+
+
+def lstm_backward_with(mistake):
+    def lstm_backward(da, caches):
+        cell_caches, x = caches
+        grads, da_prevt, dc_prevt = {"dx": np.zeros_like(x)}, 0 * da[:, :, 0], 0 * da[:, :, 0]
+        for t in reversed(range(x.shape[2])):
+            da_t = da[:, :, t] if mistake == "no_carry" else da[:, :, t] + da_prevt
+            dc_t = 0 * dc_prevt if mistake == "no_c_carry" else dc_prevt
+            step = helpers.lstm_cell_backward(da_t, dc_t, cell_caches[t])
+            grads["dx"][:, :, t] = step["dxt"]
+            for k in (f"{w}{g}" for g in "fico" for w in ("dW", "db")):
+                grads[k] = (
+                    step[k] if (mistake == "overwrite" or k not in grads) else grads[k] + step[k]
+                )
+            da_prevt, dc_prevt = step["da_prev"], step["dc_prev"]
+        grads["da0"] = da_prevt
+        return grads
+
+    lstm_backward.__name__ = f"lstm_backward_{mistake}"
+    return lstm_backward
+
+
+mutant("lstm_backward", "gradient from step t+1 is not added")(lstm_backward_with("no_carry"))
+mutant("lstm_backward", "memory's gradient is not carried back")(lstm_backward_with("no_c_carry"))
+mutant("lstm_backward", "summed over time")(lstm_backward_with("overwrite"))
+
+
+@pytest.mark.parametrize("exercise, wrong, words", MUTANTS)
+def test_every_wrong_implementation_is_rejected(exercise, wrong, words, capsys):
+    assert checks.CHECKS[exercise](wrong) is False
+    out = capsys.readouterr().out
+    assert out.startswith("✗") and "Traceback" not in out
+    if words:
+        assert words in out, out
+
+
+def test_the_mutation_suite_is_large_and_mostly_diagnosed():
+    named = [p for p in MUTANTS if p.values[2]]
+    assert len(MUTANTS) >= 25
+    assert len(named) >= 0.8 * len(MUTANTS)

@@ -1,0 +1,144 @@
+"""Student notebooks: solutions stubbed, outputs cleared, friendly checks, no lost work."""
+
+import json
+import re
+
+import nbformat
+import pytest
+from conftest import NOTEBOOKS
+from nbclient import NotebookClient
+
+from helpers.student import SolutionMarkerError, generate, strip_solutions
+
+WITH_EXERCISES = [p for p in NOTEBOOKS if "### BEGIN SOLUTION" in p.read_text(encoding="utf-8")]
+
+
+def solution_lines(source):
+    """The substantial lines inside the solution blocks of a cell's source."""
+    lines, inside = [], False
+    for line in source.splitlines():
+        if "### BEGIN SOLUTION" in line:
+            inside = True
+        elif "### END SOLUTION" in line:
+            inside = False
+        elif inside and line.strip() and not line.strip().startswith("#"):
+            lines.append(line.strip())
+    return lines
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory):
+    target = tmp_path_factory.mktemp("student")
+    generate(ROOT_NOTEBOOKS, target, out=open("/dev/null", "w"))
+    return target
+
+
+ROOT_NOTEBOOKS = NOTEBOOKS[0].parent
+
+
+def test_every_notebook_with_exercises_gets_a_handout(handouts):
+    assert len(WITH_EXERCISES) >= 5
+    assert sorted(p.name for p in handouts.glob("*.ipynb")) == [p.name for p in WITH_EXERCISES]
+
+
+@pytest.mark.parametrize("path", WITH_EXERCISES, ids=[p.stem for p in WITH_EXERCISES])
+def test_a_handout_contains_no_solution_code(handouts, path):
+    solution = nbformat.read(path, as_version=4)
+    student = nbformat.read(handouts / path.name, as_version=4)
+    for theirs, mine in zip(solution.cells, student.cells):
+        if "### BEGIN SOLUTION" in theirs.source:
+            assert "BEGIN SOLUTION" not in mine.source
+            kept = mine.source.splitlines()
+            leaked = [
+                line for line in solution_lines(theirs.source) if line in map(str.strip, kept)
+            ]
+            assert not leaked, leaked[:3]
+
+
+@pytest.mark.parametrize("path", WITH_EXERCISES, ids=[p.stem for p in WITH_EXERCISES])
+def test_a_handout_keeps_everything_else_and_clears_outputs(handouts, path):
+    solution = nbformat.read(path, as_version=4)
+    student = nbformat.read(handouts / path.name, as_version=4)
+    assert len(student.cells) == len(solution.cells)
+    for mine, theirs in zip(student.cells, solution.cells):
+        if mine.cell_type == "markdown" or "BEGIN SOLUTION" not in theirs.source:
+            assert mine.source == theirs.source
+        if mine.cell_type == "code":
+            assert mine.outputs == [] and mine.execution_count is None
+
+
+@pytest.mark.parametrize("path", WITH_EXERCISES, ids=[p.stem for p in WITH_EXERCISES])
+def test_every_stub_raises_not_implemented_with_a_specific_hint(handouts, path):
+    code = "\n".join(
+        c.source for c in nbformat.read(handouts / path.name, as_version=4).cells
+        if c.cell_type == "code"
+    )  # fmt: skip
+    hints = re.findall(r'raise NotImplementedError\("Exercise: (.*)"\)', code)
+    assert hints and all(len(h) > 20 and "see the instructions" not in h for h in hints)
+
+
+def test_strip_solutions_keeps_the_indentation_and_the_code_around():
+    source = "def f(x):\n    y = 1\n    ### BEGIN SOLUTION: double x\n    y = 2 * x\n    ### END SOLUTION\n    return y"  # noqa: E501
+    stripped, count = strip_solutions(source)
+    assert count == 1
+    assert stripped == (
+        'def f(x):\n    y = 1\n    raise NotImplementedError("Exercise: double x")\n    return y'
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "### BEGIN SOLUTION\nx = 1",
+        "x = 1\n### END SOLUTION",
+        "### BEGIN SOLUTION\n### BEGIN SOLUTION",
+    ],  # noqa: E501
+)
+def test_unbalanced_markers_are_an_error(source):
+    with pytest.raises(SolutionMarkerError):
+        strip_solutions(source)
+
+
+def test_a_learners_changes_are_never_overwritten(tmp_path):
+    target = tmp_path / "student"
+    quiet = open("/dev/null", "w")
+    first = generate(ROOT_NOTEBOOKS, target, out=quiet)
+    edited = first[0]
+    work = json.loads(edited.read_text())
+    work["cells"][0]["source"] = "my notes"
+    edited.write_text(json.dumps(work))
+    before = edited.read_bytes()
+
+    with pytest.raises(FileExistsError, match=edited.name):
+        generate(ROOT_NOTEBOOKS, target, out=quiet)
+    assert edited.read_bytes() == before
+
+    generate(ROOT_NOTEBOOKS, target, force=True, out=quiet)
+    assert edited.read_bytes() != before
+
+
+def test_unchanged_handouts_are_regenerated_and_unknown_files_are_protected(tmp_path):
+    target = tmp_path / "student"
+    quiet = open("/dev/null", "w")
+    generate(ROOT_NOTEBOOKS, target, out=quiet)
+    generate(ROOT_NOTEBOOKS, target, out=quiet)  # nothing changed: fine
+    (target / ".generated.json").unlink()
+    with pytest.raises(FileExistsError):  # files it cannot vouch for are left alone
+        generate(ROOT_NOTEBOOKS, target, out=quiet)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", WITH_EXERCISES, ids=[p.stem for p in WITH_EXERCISES])
+def test_a_handout_runs_and_its_checks_say_not_implemented_yet(handouts, path):
+    nb = nbformat.read(handouts / path.name, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(ROOT_NOTEBOOKS)}}).execute()  # fmt: skip
+    check_cells = [c for c in nb.cells if c.cell_type == "code" and "checks.check_" in c.source]
+    assert check_cells
+    for cell in check_cells:
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        assert "not implemented yet" in text
+        assert not [o for o in cell.outputs if o.output_type == "error"]
+        assert "Traceback" not in text
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors and errors[0].ename == "NotImplementedError"
