@@ -1,0 +1,176 @@
+"""A character-level language model on names (introduced in 09_character_language_model).
+
+Each name is read one character at a time. The input at step t is the previous character
+(the end token "." stands for "start" at step 0); the target is the next character, and
+after the last letter it is the end token, so the model also learns where names stop.
+The loss counts every target, the end token included, as makemore does, in nats per
+character. Padding after the end of a shorter name is masked out.
+
+Training uses the fast forward and backward passes of helpers.fast.
+"""
+
+import numpy as np
+
+from .losses import softmax_cross_entropy
+from .optim import Adam, clip_by_global_norm
+from .train import CELLS, _cell, init_classifier
+
+END = "."
+VOCAB = END + "abcdefghijklmnopqrstuvwxyz"
+INDEX = {ch: k for k, ch in enumerate(VOCAB)}
+
+
+def encode(names):
+    """One-hot inputs, targets and mask for a batch of names.
+
+    Parameters
+    ----------
+    names : list of m str
+
+    Returns
+    -------
+    x : ndarray, shape (27, m, T_x), T_x = longest name + 1; x[:, i, t] is the one-hot
+        of character t - 1 of name i (the end token at t = 0), zeros after the end
+    targets : ndarray of int, shape (m, T_x), index of character t (the end token after
+        the last letter, 0 in the padding)
+    mask : ndarray of bool, shape (m, T_x), True where a target counts
+    """
+    if not names:
+        raise ValueError("encode: names is empty.")
+    m, T_x = len(names), max(len(n) for n in names) + 1
+    x = np.zeros((len(VOCAB), m, T_x))
+    targets = np.zeros((m, T_x), dtype=int)
+    mask = np.zeros((m, T_x), dtype=bool)
+    for i, name in enumerate(names):
+        try:
+            codes = [INDEX[ch] for ch in name]
+        except KeyError as error:
+            raise ValueError(f"encode: {name!r} has a character outside a-z: {error}") from None
+        inputs = [INDEX[END], *codes]
+        x[inputs, i, np.arange(len(inputs))] = 1.0
+        targets[i, : len(codes) + 1] = [*codes, INDEX[END]]
+        mask[i, : len(codes) + 1] = True
+    return x, targets, mask
+
+
+def init_language_model(cell, n_a, rng, forget_bias=1.0):
+    """Parameters of an RNN or LSTM language model over the 27 symbols of VOCAB."""
+    return init_classifier(cell, len(VOCAB), n_a, len(VOCAB), rng, forget_bias=forget_bias)
+
+
+def _logits_and_caches(cell, x, parameters):
+    spec = _cell(cell)
+    W_out = parameters[spec["output"]]
+    results = spec["forward"](x, np.zeros((W_out.shape[1], x.shape[1])), parameters)
+    a, caches = results[0], results[-1]
+    logits = np.einsum("ya,amt->ymt", W_out, a) + parameters["by"][:, :, None]
+    return logits, a, caches
+
+
+def loss_and_gradients(cell, x, targets, mask, parameters):
+    """Mean cross-entropy per counted character and the gradient of every parameter.
+
+    Returns
+    -------
+    loss : float, nats per character
+    grads : dict "d" + name -> ndarray, same shapes as parameters
+    """
+    spec = _cell(cell)
+    W_out = parameters[spec["output"]]
+    logits, a, caches = _logits_and_caches(cell, x, parameters)
+    loss, dlogits = softmax_cross_entropy(logits, targets, mask)  # dlogits (n_y, m, T_x)
+    da = np.einsum("ya,ymt->amt", W_out, dlogits)
+    grads = spec["backward"](da, caches)
+    del grads["dx"], grads["da0"]
+    grads["d" + spec["output"]] = np.einsum("ymt,amt->ya", dlogits, a)
+    grads["dby"] = dlogits.sum(axis=(1, 2))[:, None]
+    return loss, grads
+
+
+def evaluate(cell, parameters, names, batch_size=1000):
+    """Loss in nats per character over all names (the end tokens included)."""
+    total, count = 0.0, 0
+    for start in range(0, len(names), batch_size):
+        x, targets, mask = encode(names[start : start + batch_size])
+        logits, _, _ = _logits_and_caches(cell, x, parameters)
+        loss, _ = softmax_cross_entropy(logits, targets, mask)
+        total += loss * mask.sum()
+        count += mask.sum()
+    return total / count
+
+
+def train_language_model(
+    cell, parameters, names, steps, rng, batch_size=64, learning_rate=1e-2, max_norm=1.0,
+    callback=None,
+):  # fmt: skip
+    """Train in place on random batches of names, with Adam and global-norm clipping.
+
+    Parameters
+    ----------
+    cell : "rnn" or "lstm"
+    parameters : dict, changed in place
+    names : list of str, the training names
+    steps : int, number of updates
+    rng : numpy.random.Generator, draws the batches
+    batch_size : int
+    learning_rate, max_norm : float
+    callback : callable (step, loss) -> None, optional
+
+    Returns
+    -------
+    losses : ndarray, shape (steps,), the training loss of each batch
+    """
+    if not isinstance(steps, (int, np.integer)) or steps < 1:
+        raise ValueError(f"train_language_model: steps should be a positive int, got {steps!r}.")
+    optimizer = Adam(lr=learning_rate)
+    losses = np.zeros(steps)
+    for step in range(steps):
+        batch = [names[k] for k in rng.integers(0, len(names), size=batch_size)]
+        loss, grads = loss_and_gradients(cell, *encode(batch), parameters)
+        grads, _ = clip_by_global_norm(grads, max_norm)
+        optimizer.step(parameters, grads)
+        losses[step] = loss
+        if callback is not None:
+            callback(step, loss)
+    return losses
+
+
+def sample(cell, parameters, n, rng, temperature=1.0, max_length=30):
+    """Sample n names, one character at a time, from softmax(logits / temperature).
+
+    Temperature below 1 sharpens the distribution (safer, more common names), above 1
+    flattens it (more surprising ones).
+
+    Returns
+    -------
+    names : list of n str (a name stops at the end token or at max_length letters)
+    """
+    if not temperature > 0:
+        raise ValueError(f"sample: temperature should be > 0, got {temperature!r}.")
+    spec = _cell(cell)
+    W_out = parameters[spec["output"]]
+    n_a = W_out.shape[1]
+    forward = CELLS[cell]["forward"]
+    x = np.zeros((len(VOCAB), n, 1))
+    x[INDEX[END], :, 0] = 1.0
+    a, c = np.zeros((n_a, n)), np.zeros((n_a, n))
+    letters = np.zeros((n, max_length), dtype=int)
+    alive = np.ones(n, dtype=bool)
+    for t in range(max_length):
+        if cell == "lstm":
+            out = forward(x, a, parameters, c)
+            a, c = out[0][:, :, 0], out[2][:, :, 0]
+        else:
+            a = forward(x, a, parameters)[0][:, :, 0]
+        logits = (W_out @ a + parameters["by"]) / temperature
+        probs = np.exp(logits - logits.max(axis=0))
+        probs /= probs.sum(axis=0)
+        cumulative = probs.cumsum(axis=0)
+        draws = (rng.random(n)[None, :] > cumulative).sum(axis=0).clip(0, len(VOCAB) - 1)
+        letters[:, t] = np.where(alive, draws, INDEX[END])
+        alive &= draws != INDEX[END]
+        x = np.zeros((len(VOCAB), n, 1))
+        x[draws, np.arange(n), 0] = 1.0
+        if not alive.any():
+            break
+    return ["".join(VOCAB[k] for k in row).split(END)[0] for row in letters]
