@@ -10,7 +10,7 @@ LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help lab test check nbval lint execute student lock clean clean-venv
+.PHONY: help lab test check nbval lint execute student html lock clean clean-venv
 
 help:
 	@echo "make lab      install (first time) and open JupyterLab on notebooks/"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
 	@echo "make student  write student notebooks (solutions stubbed) to build/student"
+	@echo "make html     render every notebook to an offline static site in build/site"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml"
 
 # The virtual environment is created when missing and brought up to date whenever
@@ -53,6 +54,10 @@ execute: $(STAMP)
 # changes unless FORCE=1.
 student: $(STAMP)
 	$(BIN)/python -m helpers.student notebooks $(BUILD)/student $(if $(FORCE),--force)
+
+# The course as a static site that works offline (needs npm for the pinned page scripts).
+html: $(STAMP)
+	$(BIN)/python scripts/build_site.py --out $(BUILD)/site
 
 # Resolve the newest versions allowed by pyproject.toml in a scratch environment
 # and pin them all, so that every machine runs the notebooks with the same packages.

@@ -16,13 +16,13 @@ import time
 import numpy as np
 
 from helpers.tasks import temporal_order
-from helpers.train import accuracy, init_classifier, train_classifier
+from helpers.train import accuracy, init_classifier, temporal_order_test_set, train_classifier
 
 
 def time_to_target(cell, T, seed, target, budget, every=10):
     rng = np.random.default_rng(seed)
     parameters = init_classifier(cell, 8, 32, 4, rng, forget_bias=1.0)
-    test = temporal_order(1000, T, np.random.default_rng(10_000 + T))
+    test = temporal_order_test_set(T)
     state = {"train": 0.0, "since": time.perf_counter(), "reached": None, "best": 0.0}
 
     class Done(Exception):

@@ -17,7 +17,7 @@ from .initialization import init_lstm_parameters, init_rnn_parameters
 from .losses import softmax_cross_entropy
 from .lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm_forward
 from .notebook import setup_notebook
-from .optim import Adam, clip_by_global_norm
+from .optim import Adam, clip_by_global_norm, global_norm
 from .plots import (
     plot_activations,
     plot_gate_heatmap,
@@ -35,6 +35,7 @@ __all__ = [
     "checks",
     "Adam",
     "clip_by_global_norm",
+    "global_norm",
     "gradient_check",
     "init_lstm_parameters",
     "init_rnn_parameters",

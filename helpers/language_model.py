@@ -13,7 +13,7 @@ import numpy as np
 
 from .losses import softmax_cross_entropy
 from .optim import Adam, clip_by_global_norm
-from .train import CELLS, _cell, init_classifier
+from .train import CELLS, _cell, init_classifier, single_threaded_blas
 
 END = "."
 VOCAB = END + "abcdefghijklmnopqrstuvwxyz"
@@ -124,14 +124,15 @@ def train_language_model(
         raise ValueError(f"train_language_model: steps should be a positive int, got {steps!r}.")
     optimizer = Adam(lr=learning_rate)
     losses = np.zeros(steps)
-    for step in range(steps):
-        batch = [names[k] for k in rng.integers(0, len(names), size=batch_size)]
-        loss, grads = loss_and_gradients(cell, *encode(batch), parameters)
-        grads, _ = clip_by_global_norm(grads, max_norm)
-        optimizer.step(parameters, grads)
-        losses[step] = loss
-        if callback is not None:
-            callback(step, loss)
+    with single_threaded_blas():
+        for step in range(steps):
+            batch = [names[k] for k in rng.integers(0, len(names), size=batch_size)]
+            loss, grads = loss_and_gradients(cell, *encode(batch), parameters)
+            grads, _ = clip_by_global_norm(grads, max_norm)
+            optimizer.step(parameters, grads)
+            losses[step] = loss
+            if callback is not None:
+                callback(step, loss)
     return losses
 
 

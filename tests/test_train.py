@@ -10,6 +10,7 @@ from helpers.train import (
     init_classifier,
     loss_and_gradients,
     predict_proba,
+    temporal_order_test_set,
     train_classifier,
 )
 
@@ -92,3 +93,19 @@ def test_bad_hyperparameters_get_a_clear_error(rng, kwargs, message):
 def test_an_unknown_cell_is_named(rng):
     with pytest.raises(ValueError, match="cell should be one of"):
         init_classifier("gru", 8, 4, 4, rng)
+
+
+def test_the_input_gradient_is_returned_on_request(rng):
+    data = temporal_order(3, 10, rng)
+    parameters = init_classifier("lstm", 8, 4, 4, rng)
+    _, grads = loss_and_gradients("lstm", data.x, data.labels, parameters, return_dx=True)
+    assert grads["dx"].shape == (8, 3, 10)
+    _, plain = loss_and_gradients("lstm", data.x, data.labels, parameters)
+    assert "dx" not in plain and "da0" not in plain
+
+
+def test_the_test_set_is_fixed_for_each_length():
+    first, second = temporal_order_test_set(30), temporal_order_test_set(30)
+    np.testing.assert_array_equal(first.x, second.x)
+    assert first.x.shape == (8, 1000, 30)
+    assert not np.array_equal(temporal_order_test_set(20, 50).labels, first.labels[:50])

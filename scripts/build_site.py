@@ -1,0 +1,141 @@
+"""Render every notebook to HTML for a static site that works offline (`make html`).
+
+    python scripts/build_site.py [--out build/site] [notebooks ...]
+
+1. Takes require.js, MathJax 2 and the Jupyter widgets renderer from the npm registry
+   (pinned and integrity-checked in site/vendor.json) into <out>/vendor/, once.
+2. Executes each notebook in a fresh kernel with widget state saved, so that the
+   widgets appear in the pages (the committed notebooks keep no widget state).
+3. Exports it with nbconvert's lab template, pointing every script at the local copies,
+   and turns links between notebooks into links between pages.
+4. Writes index.html, the notebooks in order.
+"""
+
+import argparse
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+VENDOR_SPEC = ROOT / "site" / "vendor.json"
+MATHJAX = "vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
+REQUIRE = "vendor/requirejs/require.js"
+WIDGETS = "vendor/html-manager/dist/embed-amd.js"
+
+
+def vendor(out):
+    """Unpack the pinned npm packages into out/vendor/<folder>, checking their hashes."""
+    for package in json.loads(VENDOR_SPEC.read_text())["packages"]:
+        target = out / "vendor" / package["folder"]
+        marker = target / ".integrity"
+        if marker.exists() and marker.read_text() == package["integrity"]:
+            continue
+        with tempfile.TemporaryDirectory() as scratch:
+            spec = f"{package['name']}@{package['version']}"
+            subprocess.run(
+                ["npm", "pack", spec, "--pack-destination", scratch, "--silent"],
+                check=True, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            tarball = next(Path(scratch).glob("*.tgz"))
+            digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
+            if f"sha512-{digest}" != package["integrity"]:
+                raise SystemExit(f"build_site: {spec} does not match its pinned integrity hash")
+            target.mkdir(parents=True, exist_ok=True)
+            with tarfile.open(tarball) as archive:
+                for member in archive.getmembers():
+                    if not member.isfile() or ".." in Path(member.name).parts:
+                        continue
+                    relative = Path(*Path(member.name).parts[1:])  # drop "package/"
+                    destination = target / relative
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    destination.write_bytes(archive.extractfile(member).read())
+        marker.write_text(package["integrity"])
+
+
+def title_of(nb):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("# "):
+            return cell.source.splitlines()[0][2:].strip()
+    return "untitled"
+
+
+def render(path, out):
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", store_widget_state=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()  # fmt: skip
+    exporter = HTMLExporter(template_name="lab")
+    exporter.mathjax_url = MATHJAX
+    exporter.require_js_url = REQUIRE
+    exporter.widget_renderer_url = WIDGETS
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title_of(nb)}})
+    # Links between notebooks become links between pages.
+    body = re.sub(r'href="(\d\d_[a-z0-9_]+)\.ipynb', r'href="\1.html', body)
+    (out / f"{path.stem}.html").write_text(body, encoding="utf-8")
+    return title_of(nb), time.perf_counter() - start
+
+
+INDEX = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>RNN and LSTM cells, step by step</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 46rem; margin: 3rem auto;
+       padding: 0 1rem; line-height: 1.5; color: #222; }}
+h1 {{ font-size: 1.8rem; }} li {{ margin: 0.4rem 0; }} a {{ color: #0072B2; }}
+.note {{ color: #555; font-size: 0.95rem; }}
+</style></head><body>
+<h1>RNN and LSTM cells, step by step</h1>
+<p>An executable notebook course in numpy: from one RNN step to a trained LSTM whose gates
+you can watch. These pages are the notebooks as executed; to run and change them, open the
+notebooks in JupyterLab (see the project's README).</p>
+<ol>
+{items}
+</ol>
+<p class="note">The sliders in these pages show the states saved when the page was built;
+moving them needs a running kernel.</p>
+</body></html>
+"""
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "build" / "site"))
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook")
+    args = parser.parse_args(argv)
+    notebooks = [p.resolve() for p in args.notebooks] or NOTEBOOKS
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    vendor(out)
+    with tempfile.TemporaryDirectory(prefix="course-site-") as scratch:
+        for variable in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                         "IPYTHONDIR", "MPLCONFIGDIR"):  # fmt: skip
+            os.environ[variable] = os.path.join(scratch, variable.lower())
+        items = []
+        for path in notebooks:
+            title, seconds = render(path, out)
+            print(f"{path.stem + '.html':<40} {seconds:6.1f} s", flush=True)
+            items.append(f'<li><a href="{path.stem}.html">{html.escape(title)}</a></li>')
+    (out / "index.html").write_text(INDEX.format(items="\n".join(items)), encoding="utf-8")
+    print(f"{out / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
