@@ -50,3 +50,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def rng():
     return np.random.default_rng(2024)
+
+
+# The browser fixtures (a chromium, a JupyterLab, a page), registered once for the session.
+from browser.lab import browser, lab, page, playwright_api  # noqa: E402, F401

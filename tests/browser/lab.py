@@ -6,15 +6,10 @@ when a missing browser fails."""
 import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from lab_server import ROOT, make_lab
 
 CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,25 +43,6 @@ def browser(playwright_api):
     browser = playwright_api.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(url, process, seconds=120):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"no answer from {url} within {seconds} s")
 
 
 class Page:
@@ -112,26 +88,6 @@ def lab(playwright_api, tmp_path_factory):
     workspaces = tmp_path_factory.mktemp("lab-workspaces")
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
                JUPYTERLAB_WORKSPACES_DIR=str(workspaces))  # fmt: skip
-    port = _free_port()
-    args = (
-        f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token= "
-        "--ServerApp.allow_root=True --LabApp.expose_app_in_browser=True "
-        "--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"
-    )
-    log = open(tmp_path_factory.mktemp("lab-log") / "server.log", "w")
-    server = subprocess.Popen(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", "lab", f"LAB_ARGS={args}"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{url}/api/status", server)
-        yield url
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-        log.close()
+    with open(tmp_path_factory.mktemp("lab-log") / "server.log", "w") as log:
+        with make_lab("--LabApp.expose_app_in_browser=True", env=env, log=log) as url:
+            yield url

@@ -2,8 +2,8 @@
 open it, clear the outputs, Run All, and look at what the page shows."""
 
 import pytest
+from browser.lab import SCREENSHOTS
 from conftest import NOTEBOOKS
-from lab import SCREENSHOTS, browser, lab, page, playwright_api  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 

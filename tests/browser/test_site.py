@@ -7,8 +7,8 @@ import subprocess
 import threading
 
 import pytest
+from browser.lab import SCREENSHOTS
 from conftest import NOTEBOOKS, ROOT
-from lab import SCREENSHOTS, browser, page, playwright_api  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 SITE = ROOT / "build" / "site"
