@@ -175,3 +175,11 @@ def sample(cell, parameters, n, rng, temperature=1.0, max_length=30):
         if not alive.any():
             break
     return ["".join(VOCAB[k] for k in row).split(END)[0] for row in letters]
+
+
+def novel_share(samples, training_names):
+    """Fraction of samples that are not in the training names (a float in [0, 1])."""
+    if not samples:
+        raise ValueError("novel_share: no samples.")
+    known = set(training_names)
+    return sum(name not in known for name in samples) / len(samples)

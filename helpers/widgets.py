@@ -240,3 +240,39 @@ def gate_viewer(traces, marks, name="forget", example=0, step=None):
 
     figure = widgets.interactive_output(redraw, controls)
     return widgets.VBox([widgets.HBox(list(controls.values())), figure])
+
+
+def sample_table(cell, parameters, training_names, temperature, n=12, seed=0):
+    """What the name sampler shows (09): n names sampled at a temperature, and the share
+    of them that are new (not in the training names).
+
+    Returns
+    -------
+    names : list of n str
+    novel : float in [0, 1]
+    """
+    from .language_model import novel_share, sample
+
+    names = sample(cell, parameters, n, np.random.default_rng(seed), temperature=temperature)
+    return names, novel_share(names, training_names)
+
+
+def name_sampler(cell, parameters, training_names, temperature=1.0, n=12):
+    """A temperature slider and a seed slider; prints freshly sampled names (09)."""
+    controls = {
+        "temperature": widgets.FloatSlider(
+            value=temperature, min=0.1, max=2.5, step=0.1, description="temperature",
+            continuous_update=False, style=STYLE,
+        ),
+        "seed": widgets.IntSlider(value=0, min=0, max=99, description="seed",
+                                  continuous_update=False, style=STYLE),
+    }  # fmt: skip
+
+    def show(temperature, seed):
+        names, novel = sample_table(cell, parameters, training_names, temperature, n, seed)
+        marked = [name if name in set(training_names) else f"{name} *" for name in names]
+        print("\n".join(marked))
+        print(f"\n* not in the training set: {novel:.0%} of these {n}")
+
+    output = widgets.interactive_output(show, controls)
+    return widgets.VBox([widgets.HBox(list(controls.values())), output])

@@ -104,3 +104,22 @@ def test_sampling_rejects_a_zero_temperature():
     parameters = lm.init_language_model("rnn", 4, np.random.default_rng(0))
     with pytest.raises(ValueError, match="temperature should be > 0"):
         lm.sample("rnn", parameters, 2, np.random.default_rng(0), temperature=0.0)
+
+
+def test_novel_share_counts_names_outside_the_training_set():
+    assert lm.novel_share(["ava", "zed", "emma", "qix"], ["ava", "emma"]) == 0.5
+    with pytest.raises(ValueError, match="no samples"):
+        lm.novel_share([], ["ava"])
+
+
+@pytest.mark.parametrize("temperature", [0.1, 2.5])
+def test_the_sampler_survives_its_sliders_extremes(temperature):
+    from helpers.widgets import name_sampler, sample_table
+
+    parameters = lm.init_language_model("lstm", 8, np.random.default_rng(0))
+    names, novel = sample_table("lstm", parameters, ["ava"], temperature, n=5, seed=99)
+    assert len(names) == 5 and 0.0 <= novel <= 1.0
+    box = name_sampler("lstm", parameters, ["ava"], temperature=temperature)
+    temperature_slider, seed_slider = box.children[0].children
+    assert (temperature_slider.min, temperature_slider.max) == (0.1, 2.5)
+    assert seed_slider.max == 99
