@@ -19,20 +19,6 @@ from helpers import language_model as lm
 from helpers.names import load_names, split_names
 
 
-def bigram_loss(train, test, smoothing=1.0):
-    counts = np.full((len(lm.VOCAB), len(lm.VOCAB)), smoothing)
-    for name in train:
-        codes = [lm.INDEX[c] for c in lm.END + name + lm.END]
-        np.add.at(counts, (codes[:-1], codes[1:]), 1)
-    log_probs = np.log(counts / counts.sum(axis=1, keepdims=True))
-    total = count = 0
-    for name in test:
-        codes = [lm.INDEX[c] for c in lm.END + name + lm.END]
-        total -= log_probs[codes[:-1], codes[1:]].sum()
-        count += len(codes) - 1
-    return total / count
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--budget", type=float, default=60.0, help="seconds of training")
@@ -44,7 +30,9 @@ def main():
     args = parser.parse_args()
     train, validation, test = split_names(load_names(), np.random.default_rng(0))
     print(f"names: {len(train)} train, {len(validation)} validation, {len(test)} test")
-    print(f"bigram baseline (add-one), test: {bigram_loss(train, test):.3f} nats/char")
+    print(
+        f"bigram baseline (add-one), test: {lm.bigram_loss(lm.bigram_counts(train), test):.3f} nats/char"
+    )
     rng = np.random.default_rng(args.seed)
     parameters = lm.init_language_model(args.cell, args.n_a, rng)
     steps, seconds = 0, 0.0

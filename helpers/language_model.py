@@ -183,3 +183,30 @@ def novel_share(samples, training_names):
         raise ValueError("novel_share: no samples.")
     known = set(training_names)
     return sum(name not in known for name in samples) / len(samples)
+
+
+def bigram_counts(names, smoothing=1.0):
+    """Counts of (previous symbol, next symbol) pairs over names framed by end tokens.
+
+    Returns
+    -------
+    counts : ndarray, shape (27, 27), counts[j, k] = smoothing + how often VOCAB[k]
+        follows VOCAB[j] (row 0: the first letter after the start; column 0: the end)
+    """
+    counts = np.full((len(VOCAB), len(VOCAB)), float(smoothing))
+    for name in names:
+        codes = [INDEX[ch] for ch in END + name + END]
+        np.add.at(counts, (codes[:-1], codes[1:]), 1.0)
+    return counts
+
+
+def bigram_loss(counts, names):
+    """Cross-entropy in nats per character of the bigram model counts on names
+    (every next symbol counts, the end token included, as for the networks)."""
+    log_probs = np.log(counts / counts.sum(axis=1, keepdims=True))
+    total, count = 0.0, 0
+    for name in names:
+        codes = [INDEX[ch] for ch in END + name + END]
+        total -= log_probs[codes[:-1], codes[1:]].sum()
+        count += len(codes) - 1
+    return total / count
