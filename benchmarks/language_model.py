@@ -30,9 +30,8 @@ def main():
     args = parser.parse_args()
     train, validation, test = split_names(load_names(), np.random.default_rng(0))
     print(f"names: {len(train)} train, {len(validation)} validation, {len(test)} test")
-    print(
-        f"bigram baseline (add-one), test: {lm.bigram_loss(lm.bigram_counts(train), test):.3f} nats/char"
-    )
+    bigram = lm.bigram_loss(lm.bigram_counts(train), test)
+    print(f"bigram baseline (add-one), test: {bigram:.3f} nats/char")
     rng = np.random.default_rng(args.seed)
     parameters = lm.init_language_model(args.cell, args.n_a, rng)
     steps, seconds = 0, 0.0

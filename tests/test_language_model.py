@@ -123,3 +123,16 @@ def test_the_sampler_survives_its_sliders_extremes(temperature):
     temperature_slider, seed_slider = box.children[0].children
     assert (temperature_slider.min, temperature_slider.max) == (0.1, 2.5)
     assert seed_slider.max == 99
+
+
+def test_the_bigram_baseline_is_about_2_45_nats_on_the_test_split():
+    train, _, test = split_names(load_names(), np.random.default_rng(0))
+    counts = lm.bigram_counts(train)
+    assert counts.shape == (27, 27) and counts.min() >= 1.0
+    assert lm.bigram_loss(counts, test) == pytest.approx(2.45, abs=0.01)
+
+
+def test_bigram_counts_follow_the_names():
+    counts = lm.bigram_counts(["ab"], smoothing=0.0)
+    pairs = {(lm.VOCAB[j], lm.VOCAB[k]) for j, k in zip(*np.nonzero(counts))}
+    assert pairs == {(".", "a"), ("a", "b"), ("b", ".")}
