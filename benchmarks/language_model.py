@@ -15,6 +15,7 @@ import time
 
 import numpy as np
 
+from helpers import Adam
 from helpers import language_model as lm
 from helpers.names import load_names, split_names
 
@@ -34,11 +35,12 @@ def main():
     print(f"bigram baseline (add-one), test: {bigram:.3f} nats/char")
     rng = np.random.default_rng(args.seed)
     parameters = lm.init_language_model(args.cell, args.n_a, rng)
+    optimizer = Adam(lr=args.lr)  # one optimiser for the whole run, across the chunks
     steps, seconds = 0, 0.0
     while seconds < args.budget:
         start = time.perf_counter()
         lm.train_language_model(args.cell, parameters, train, 100, rng,
-                                batch_size=args.batch, learning_rate=args.lr)  # fmt: skip
+                                batch_size=args.batch, optimizer=optimizer)  # fmt: skip
         seconds += time.perf_counter() - start
         steps += 100
         if steps % 1000 == 0:

@@ -19,6 +19,7 @@ from .lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm_for
 from .notebook import setup_notebook
 from .optim import Adam, clip_by_global_norm, global_norm
 from .plots import (
+    moving_average,
     plot_activations,
     plot_gate_heatmap,
     plot_gate_values,
@@ -45,6 +46,7 @@ __all__ = [
     "lstm_cell_forward",
     "lstm_forward",
     "MissingParameterError",
+    "moving_average",
     "numerical_gradient",
     "plot_activations",
     "plot_gate_heatmap",

@@ -90,18 +90,19 @@ def loss_and_gradients(cell, x, targets, mask, parameters):
 def evaluate(cell, parameters, names, batch_size=1000):
     """Loss in nats per character over all names (the end tokens included)."""
     total, count = 0.0, 0
-    for start in range(0, len(names), batch_size):
-        x, targets, mask = encode(names[start : start + batch_size])
-        logits, _, _ = _logits_and_caches(cell, x, parameters)
-        loss, _ = softmax_cross_entropy(logits, targets, mask)
-        total += loss * mask.sum()
-        count += mask.sum()
-    return total / count
+    with single_threaded_blas():
+        for start in range(0, len(names), batch_size):
+            x, targets, mask = encode(names[start : start + batch_size])
+            logits, _, _ = _logits_and_caches(cell, x, parameters)
+            loss, _ = softmax_cross_entropy(logits, targets, mask)
+            total += loss * mask.sum()
+            count += mask.sum()
+    return float(total / count)
 
 
 def train_language_model(
     cell, parameters, names, steps, rng, batch_size=64, learning_rate=1e-2, max_norm=1.0,
-    callback=None,
+    callback=None, optimizer=None,
 ):  # fmt: skip
     """Train in place on random batches of names, with Adam and global-norm clipping.
 
@@ -115,6 +116,8 @@ def train_language_model(
     batch_size : int
     learning_rate, max_norm : float
     callback : callable (step, loss) -> None, optional
+    optimizer : Adam, optional, to continue an earlier run with its moments
+        (a new Adam(lr=learning_rate) by default)
 
     Returns
     -------
@@ -122,7 +125,7 @@ def train_language_model(
     """
     if not isinstance(steps, (int, np.integer)) or steps < 1:
         raise ValueError(f"train_language_model: steps should be a positive int, got {steps!r}.")
-    optimizer = Adam(lr=learning_rate)
+    optimizer = Adam(lr=learning_rate) if optimizer is None else optimizer
     losses = np.zeros(steps)
     with single_threaded_blas():
         for step in range(steps):
@@ -144,36 +147,36 @@ def sample(cell, parameters, n, rng, temperature=1.0, max_length=30):
 
     Returns
     -------
-    names : list of n str (a name stops at the end token or at max_length letters)
+    names : list of n str (a name stops at the end token or at max_length letters;
+        it can be empty when the end token comes first)
     """
     if not temperature > 0:
         raise ValueError(f"sample: temperature should be > 0, got {temperature!r}.")
-    spec = _cell(cell)
-    W_out = parameters[spec["output"]]
-    n_a = W_out.shape[1]
+    W_out = parameters[_cell(cell)["output"]]
     forward = CELLS[cell]["forward"]
-    x = np.zeros((len(VOCAB), n, 1))
+    n_a = W_out.shape[1]
+    x = np.zeros((len(VOCAB), n, 1))  # the one-hot input of the next step
     x[INDEX[END], :, 0] = 1.0
     a, c = np.zeros((n_a, n)), np.zeros((n_a, n))
-    letters = np.zeros((n, max_length), dtype=int)
+    letters = np.full((n, max_length), INDEX[END])
     alive = np.ones(n, dtype=bool)
-    for t in range(max_length):
-        if cell == "lstm":
-            out = forward(x, a, parameters, c)
-            a, c = out[0][:, :, 0], out[2][:, :, 0]
-        else:
-            a = forward(x, a, parameters)[0][:, :, 0]
-        logits = (W_out @ a + parameters["by"]) / temperature
-        probs = np.exp(logits - logits.max(axis=0))
-        probs /= probs.sum(axis=0)
-        cumulative = probs.cumsum(axis=0)
-        draws = (rng.random(n)[None, :] > cumulative).sum(axis=0).clip(0, len(VOCAB) - 1)
-        letters[:, t] = np.where(alive, draws, INDEX[END])
-        alive &= draws != INDEX[END]
-        x = np.zeros((len(VOCAB), n, 1))
-        x[draws, np.arange(n), 0] = 1.0
-        if not alive.any():
-            break
+    with single_threaded_blas():
+        for t in range(max_length):
+            if cell == "lstm":
+                out = forward(x, a, parameters, c)
+                a, c = out[0][:, :, 0], out[2][:, :, 0]
+            else:
+                a = forward(x, a, parameters)[0][:, :, 0]
+            logits = (W_out @ a + parameters["by"]) / temperature  # (27, n)
+            probs = np.exp(logits - logits.max(axis=0))
+            cumulative = (probs / probs.sum(axis=0)).cumsum(axis=0)
+            draws = (rng.random(n)[None, :] > cumulative).sum(axis=0).clip(0, len(VOCAB) - 1)
+            letters[:, t] = np.where(alive, draws, INDEX[END])
+            alive &= draws != INDEX[END]
+            if not alive.any():
+                break
+            x = np.zeros((len(VOCAB), n, 1))
+            x[draws, np.arange(n), 0] = 1.0
     return ["".join(VOCAB[k] for k in row).split(END)[0] for row in letters]
 
 

@@ -268,9 +268,11 @@ def name_sampler(cell, parameters, training_names, temperature=1.0, n=12):
                                   continuous_update=False, style=STYLE),
     }  # fmt: skip
 
+    known = set(training_names)
+
     def show(temperature, seed):
         names, novel = sample_table(cell, parameters, training_names, temperature, n, seed)
-        marked = [name if name in set(training_names) else f"{name} *" for name in names]
+        marked = [(name or "(empty)") + ("" if name in known else " *") for name in names]
         print("\n".join(marked))
         print(f"\n* not in the training set: {novel:.0%} of these {n}")
 

@@ -55,9 +55,12 @@ def open_and_run_all(page, lab, notebook):
 
 
 def figure_source(root):
-    """The data URL of the figure a widget draws (its Output area's image), or ''."""
+    """What a widget's Output area shows: the data URL of its figure, or else its text."""
     images = root.locator(".widget-output img")
-    return images.first.get_attribute("src") if images.count() else ""
+    if images.count():
+        return images.first.get_attribute("src")
+    text = root.locator(".widget-output")
+    return text.first.inner_text() if text.count() else ""
 
 
 def wait_for_figure(page, root, predicate, what):
@@ -70,7 +73,8 @@ def wait_for_figure(page, root, predicate, what):
 
 
 def check_sliders(page):
-    """Move every slider with the keyboard: its figure must change, and come back."""
+    """Move every slider with the keyboard: its figure (or printed text) must change,
+    and moving it back must restore exactly the same image (or text)."""
     moved = 0
     roots = page.locator(".jp-OutputArea-output > .jupyter-widgets")
     for r in range(roots.count()):
