@@ -17,6 +17,9 @@ import nbformat
 from nbclient import NotebookClient
 
 KEEP_METADATA = ("kernelspec", "language_info")
+# A widget's view output holds a model id that changes on every run; without the saved
+# widget state it cannot be shown anyway, so only its text fallback is kept.
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def clean(nb):
@@ -64,6 +67,8 @@ def execute(path):
         cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
         if cell.cell_type == "code":
             coalesce_streams(cell)
+            for output in cell.outputs:
+                output.get("data", {}).pop(WIDGET_VIEW, None)
     nbformat.write(nb, path)
     return seconds
 
