@@ -2,41 +2,47 @@
 (helpers.lstm_forward / lstm_backward), the fast path (helpers.fast), and, where PyTorch
 is installed, torch.nn.LSTM on the CPU, all in float64 on the same shapes.
 
-    .venv/bin/python benchmarks/lstm_speed.py [--repeats 20]
+    .venv/bin/python benchmarks/lstm_speed.py [--turns 10]
 
 PyTorch is never a dependency of the course; to include it, run this script from a scratch
 virtual environment that has the course and torch installed. Prints medians; asserts
 nothing. The loss is sum(G * a) for a fixed random G, so every path does the same work:
 the hidden states of every step, then the gradients of all weights and inputs.
+
+How the timing is kept fair: each library runs in its own worker process, and the workers
+take turns (reference, fast, torch, reference, ...). A turn is one untimed call, which wakes
+the library's threads and fills the caches as in a training loop, then BURST timed calls;
+turns are PAUSE seconds apart, so that the threads of the previous library have gone to
+sleep. In one shared process, the idle threads of one library (OpenBLAS's and PyTorch's
+OpenMP threads keep spinning for a while after each call) would take CPU time from the
+other; and taking turns makes a burst of load from another program slow every path alike
+instead of ruining one of them. The figure printed is the median over all timed calls.
 """
 
 import argparse
+import contextlib
+import importlib.util
 import os
 import platform
+import subprocess
+import sys
 import time
 
 import numpy as np
-
-import helpers
-from helpers import fast
 
 SHAPES = [  # (m, T_x, n_x, n_a)
     (32, 50, 27, 64),
     (64, 100, 64, 128),
 ]
+PAUSE = 0.3  # seconds between turns
+BURST = 5  # timed calls per turn
 
 
-def median_time(fn, repeats):
-    fn()  # warm up
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
+def numpy_steps(m, T_x, n_x, n_a):
+    """{"reference": fn, "fast": fn}: one forward + backward pass each."""
+    import helpers
+    from helpers import fast
 
-
-def numpy_paths(m, T_x, n_x, n_a, repeats):
     rng = np.random.default_rng(0)
     parameters = helpers.init_lstm_parameters(n_x, n_a, 2, rng)
     x, a0 = rng.normal(size=(n_x, m, T_x)), np.zeros((n_a, m))
@@ -50,14 +56,13 @@ def numpy_paths(m, T_x, n_x, n_a, repeats):
         *_, caches = fast.lstm_forward(x, a0, parameters)
         fast.lstm_backward(G, caches)
 
-    return median_time(reference, repeats), median_time(fused, repeats)
+    return {"reference": reference, "fast": fused}
 
 
-def torch_path(m, T_x, n_x, n_a, repeats):
-    try:
-        import torch
-    except ImportError:
-        return None, None
+def torch_steps(m, T_x, n_x, n_a):
+    """{"torch": fn}: one forward + backward pass of torch.nn.LSTM (float64, CPU)."""
+    import torch
+
     torch.manual_seed(0)
     lstm = torch.nn.LSTM(n_x, n_a).double()  # input (T_x, m, n_x)
     x = torch.randn(T_x, m, n_x, dtype=torch.float64, requires_grad=True)
@@ -69,29 +74,96 @@ def torch_path(m, T_x, n_x, n_a, repeats):
         out, _ = lstm(x)
         (out * G).sum().backward()
 
-    return median_time(
-        step, repeats
-    ), f"torch {torch.__version__}, {torch.get_num_threads()} threads"
+    return {"torch": step}
+
+
+def torch_info():
+    """One line on PyTorch, printed by its worker process."""
+    import torch
+
+    return f"torch {torch.__version__}, {torch.get_num_threads()} threads"
+
+
+def worker(library, shape):
+    """Serve requests on stdin/stdout: a path's name in, the times of one turn out."""
+    steps = (numpy_steps if library == "numpy" else torch_steps)(*shape)
+    print(torch_info() if library == "torch" else "ready", flush=True)
+    for line in sys.stdin:
+        fn = steps[line.strip()]
+        fn()  # untimed: wakes the library's threads and fills the caches
+        times = []
+        for _ in range(BURST):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+        print(" ".join(map(str, times)), flush=True)
+
+
+class Worker:
+    """A worker process for one library at one shape; stopped when the `with` block ends."""
+
+    def __init__(self, library, shape):
+        command = [sys.executable, __file__, "--worker", library, "--shape", *map(str, shape)]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        text=True)  # fmt: skip
+        self.info = self.process.stdout.readline().strip()
+
+    def turn(self, path):
+        """The times, in seconds, of one turn of `path`."""
+        self.process.stdin.write(path + "\n")
+        self.process.stdin.flush()
+        return [float(t) for t in self.process.stdout.readline().split()]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def measure(shape, turns, with_torch):
+    """Median seconds of each path at one shape (paths taking turns), and torch's info."""
+    with contextlib.ExitStack() as stack:
+        numpy_worker = stack.enter_context(Worker("numpy", shape))
+        workers = {"reference": numpy_worker, "fast": numpy_worker}
+        if with_torch:
+            workers["torch"] = stack.enter_context(Worker("torch", shape))
+        times = {path: [] for path in workers}
+        for _ in range(turns):
+            for path, process in workers.items():
+                time.sleep(PAUSE)
+                times[path] += process.turn(path)
+    medians = {path: float(np.median(t)) for path, t in times.items()}
+    return medians, (workers["torch"].info if with_torch else None)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--turns", type=int, default=10, help="turns of each path (default 10)")
+    parser.add_argument("--worker", choices=("numpy", "torch"), help=argparse.SUPPRESS)
+    parser.add_argument("--shape", type=int, nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, tuple(args.shape))
+        return
+    with_torch = importlib.util.find_spec("torch") is not None
     print(f"numpy {np.__version__}, Python {platform.python_version()}, "
-          f"{os.cpu_count()} cores, float64, median of {args.repeats}")  # fmt: skip
-    for m, T_x, n_x, n_a in SHAPES:
-        reference, fused = numpy_paths(m, T_x, n_x, n_a, args.repeats)
-        torch_time, torch_info = torch_path(m, T_x, n_x, n_a, args.repeats)
+          f"{os.cpu_count()} cores, float64, median of {args.turns} x {BURST} calls, "
+          f"one process per library, taking turns")  # fmt: skip
+    for shape in SHAPES:
+        medians, info = measure(shape, args.turns, with_torch)
+        reference, fused = medians["reference"], medians["fast"]
+        m, T_x, n_x, n_a = shape
         print(f"\nm = {m}, T_x = {T_x}, n_x = {n_x}, n_a = {n_a} (forward + backward)")
         print(f"  reference (cell by cell)  {1e3 * reference:8.2f} ms")
         print(f"  helpers.fast              {1e3 * fused:8.2f} ms   "
               f"{reference / fused:5.1f}x faster than the reference")  # fmt: skip
-        if torch_time is None:
+        if "torch" not in medians:
             print("  torch.nn.LSTM             (PyTorch not installed)")
         else:
-            print(f"  torch.nn.LSTM             {1e3 * torch_time:8.2f} ms   "
-                  f"fast path / torch = {fused / torch_time:.2f}  ({torch_info})")  # fmt: skip
+            print(f"  torch.nn.LSTM             {1e3 * medians['torch']:8.2f} ms   "
+                  f"fast path / torch = {fused / medians['torch']:.2f}  ({info})")  # fmt: skip
 
 
 if __name__ == "__main__":

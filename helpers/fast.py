@@ -7,14 +7,22 @@ helpers.rnn_forward / rnn_backward; only the caches differ. What makes them fast
 * one stacked gate matrix: the four gates come from one matrix product per step;
 * the input projection of all T_x steps in one matrix product, before the time loop;
 * batch-major buffers allocated once, with the gates computed in place;
-* weight gradients accumulated with one matrix product after the time loop.
+* weight gradients accumulated with one matrix product after the time loop;
+* the LSTM uses the cores that BLAS may use: its large products are split across
+  threads, and so is the batch in the time loop when each thread gets enough work.
 
 Inside, arrays are laid out (T_x, m, features) so that each step's slice is contiguous.
+The LSTM's a and c are returned as read-only views of these buffers, in the course's
+(n_a, m, T_x) shape, so that no time is spent copying them into another layout.
 """
 
+import functools
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from .lstm import LSTM_SHAPES
 from .rnn import RNN_SHAPES
@@ -24,6 +32,84 @@ from .validation import ShapeChecker
 # candidate last. Its rows are doubled, so that one sigmoid over all four gates gives
 # sigmoid(2 z_c), and tanh(z_c) = 2 sigmoid(2 z_c) - 1 follows with two cheap operations.
 FUSED_ORDER = ("f", "i", "o", "c")
+
+# The batch is split across threads only if each thread gets at least this many gate
+# entries per step, (m / threads) x 4 n_a. Below that, each numpy call of the time loop is
+# so short that the threads mostly wait for each other (for Python's global interpreter
+# lock), and starting them costs more than they save. On 2 cores, splitting made the
+# LSTM slower at (m, n_a) = (32, 64) and about a fifth faster at (64, 128)
+# (benchmarks/lstm_speed.py).
+MIN_ENTRIES_PER_THREAD = 16384
+
+
+@functools.cache
+def _blas():
+    """threadpoolctl's handle on the BLAS libraries numpy has loaded (looked up once)."""
+    return ThreadpoolController().select(user_api="blas")
+
+
+def blas_threads():
+    """How many threads BLAS may use now: the cores helpers.fast may use for the LSTM.
+
+    1 inside helpers.train.single_threaded_blas() (or any threadpoolctl limit), so that
+    training on a busy machine keeps the fast path on one core.
+    """
+    counts = [library.num_threads for library in _blas().lib_controllers]
+    return max(1, min(counts, default=1))
+
+
+def _threads_for(m, n_a):
+    """Threads for an LSTM with batch m and n_a units: at most blas_threads(), and each
+    with at least MIN_ENTRIES_PER_THREAD gate entries per step."""
+    return max(1, min(blas_threads(), m * 4 * n_a // MIN_ENTRIES_PER_THREAD))
+
+
+class _Workers:
+    """Runs independent jobs (functions without arguments) on `count` threads, the
+    calling one included, with BLAS on one thread meanwhile if count > 1.
+
+    numpy releases Python's global interpreter lock while it computes, so the threads
+    really run at the same time. BLAS stays on one thread because the work is split here
+    already: BLAS threads that split every product again would compete with ours (and
+    they keep spinning for a while after each product, even outside it).
+    """
+
+    def __init__(self, count):
+        self.count = count
+
+    def __enter__(self):
+        self._pool, self._limit = None, nullcontext()
+        if self.count > 1:
+            self._limit = _blas().limit(limits=1)
+            self._pool = ThreadPoolExecutor(self.count - 1)
+        self._limit.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self._pool is not None:
+            self._pool.shutdown()
+        self._limit.__exit__(*exc)
+
+    def run(self, jobs):
+        """Run the jobs, job k on thread k mod count; return their results in order."""
+        threads = min(self.count, len(jobs))
+        groups = [jobs[k::threads] for k in range(threads)]
+        futures = [self._pool.submit(_run_all, group) for group in groups[1:]]
+        done = [_run_all(groups[0])] + [future.result() for future in futures]
+        results = [None] * len(jobs)
+        for k, group_results in enumerate(done):
+            results[k::threads] = group_results
+        return results
+
+
+def _run_all(jobs):
+    return [job() for job in jobs]
+
+
+def _chunks(n, parts):
+    """`parts` slices that cover range(n) in nearly equal, contiguous pieces."""
+    bounds = [round(k * n / parts) for k in range(parts + 1)]
+    return [slice(lo, hi) for lo, hi in zip(bounds, bounds[1:])]
 
 
 def _sigmoid_(z):
@@ -56,15 +142,22 @@ def _time_major(x):
 
 
 def _feature_major(x):
-    """(T_x, m, n) -> (n, m, T_x)."""
+    """(T_x, m, n) -> contiguous (n, m, T_x)."""
     return np.ascontiguousarray(x.transpose(2, 1, 0))
+
+
+def _read_only_view(x):
+    """(T_x, m, n) -> a read-only (n, m, T_x) view: the caller cannot change a cache."""
+    view = x.transpose(2, 1, 0)
+    view.flags.writeable = False
+    return view
 
 
 def _outputs(A, W_out, b_out):
     """Predictions for every step with one matrix product: A (T_x, m, n_a) -> (n_y, m, T_x)."""
     T_x, m, n_a = A.shape
     logits = A.reshape(T_x * m, n_a) @ W_out.T + b_out.T
-    return _feature_major(_softmax_rows(logits).reshape(T_x, m, -1))
+    return _softmax_rows(logits).reshape(T_x, m, -1).transpose(2, 1, 0)
 
 
 @dataclass
@@ -81,6 +174,31 @@ class LSTMCache:
     x_shape: tuple
 
 
+def _lstm_steps_forward(G, A, C, tanh_C, WaT):
+    """The forward time loop for one block of examples, in place.
+
+    G (T_x, m, 4 n_a) holds each step's input projection on entry and the gate
+    activations on exit; A, C (T_x + 1, m, n_a) hold a0, c0 in row 0 on entry;
+    tanh_C (T_x, m, n_a) is filled; WaT (n_a, 4 n_a) are the recurrent weights.
+    """
+    T_x, m, n_a = tanh_C.shape
+    scratch = np.empty((m, 4 * n_a))
+    with np.errstate(over="ignore"):
+        for t in range(T_x):
+            g, tc = G[t], tanh_C[t]
+            np.matmul(A[t], WaT, out=scratch)
+            g += scratch
+            _sigmoid_(g)
+            f, i, o, cc = g[:, :n_a], g[:, n_a : 2 * n_a], g[:, 2 * n_a : 3 * n_a], g[:, 3 * n_a :]
+            _tanh_from_sigmoid_(cc)
+            np.multiply(f, C[t], out=C[t + 1])
+            np.multiply(i, cc, out=tc)
+            C[t + 1] += tc
+            np.multiply(C[t + 1], 2.0, out=tc)
+            _tanh_from_sigmoid_(_sigmoid_(tc))
+            np.multiply(o, tc, out=A[t + 1])
+
+
 def lstm_forward(x, a0, parameters, c0=None):
     """Fast LSTM forward pass; same arguments and results as helpers.lstm_forward.
 
@@ -93,7 +211,8 @@ def lstm_forward(x, a0, parameters, c0=None):
 
     Returns
     -------
-    a, y, c : ndarrays of shape (n_a, m, T_x), (n_y, m, T_x), (n_a, m, T_x)
+    a, y, c : ndarrays of shape (n_a, m, T_x), (n_y, m, T_x), (n_a, m, T_x);
+        a and c are read-only views of the cache (use .copy() for arrays you can change)
     caches : LSTMCache, for helpers.fast.lstm_backward only
     """
     check = ShapeChecker("fast.lstm_forward")
@@ -112,30 +231,62 @@ def lstm_forward(x, a0, parameters, c0=None):
     WaT = np.ascontiguousarray((doubled * Wa).T)  # (n_a, 4 n_a)
 
     X = _time_major(x).reshape(T_x * m, n_x)
-    G = (X @ (doubled * Wx).T + (doubled * b).T).reshape(T_x, m, 4 * n_a)  # every step's input
+    G = np.empty((T_x, m, 4 * n_a))
     A = np.empty((T_x + 1, m, n_a))
     C = np.empty((T_x + 1, m, n_a))
     tanh_C = np.empty((T_x, m, n_a))
     A[0], C[0] = a0.T, c0.T
-    scratch = np.empty((m, 4 * n_a))
-    with np.errstate(over="ignore"):
-        for t in range(T_x):
-            g, tc = G[t], tanh_C[t]
-            np.matmul(A[t], WaT, out=scratch)
-            g += scratch
-            _sigmoid_(g)
-            f, i, o, cc = g[:, :n_a], g[:, n_a : 2 * n_a], g[:, 2 * n_a : 3 * n_a], g[:, 3 * n_a :]
-            _tanh_from_sigmoid_(cc)
-            np.multiply(f, C[t], out=C[t + 1])
-            np.multiply(i, cc, out=tc)
-            C[t + 1] += tc
-            np.multiply(C[t + 1], 2.0, out=tc)
-            _tanh_from_sigmoid_(_sigmoid_(tc))
-            np.multiply(o, tc, out=A[t + 1])
+    with _Workers(_threads_for(m, n_a)) as team:
+        G_rows = G.reshape(T_x * m, 4 * n_a)
+        WxT = (doubled * Wx).T  # (n_x, 4 n_a)
+        team.run([lambda s=s: np.matmul(X[s], WxT, out=G_rows[s])  # every step's input
+                  for s in _chunks(T_x * m, team.count)])  # fmt: skip
+        G_rows += (doubled * b).T
+        team.run(  # the examples are independent: each thread takes a block of them
+            [lambda s=s: _lstm_steps_forward(G[:, s], A[:, s], C[:, s], tanh_C[:, s], WaT)
+             for s in _chunks(m, team.count)]
+        )  # fmt: skip
+        y = _outputs(A[1:], p["Wy"], p["by"])  # in the block: BLAS stays on one thread
 
-    y = _outputs(A[1:], p["Wy"], p["by"])
     cache = LSTMCache(X=X, A=A, C=C, G=G, tanh_C=tanh_C, Wa=Wa, Wx=Wx, x_shape=x.shape)
-    return _feature_major(A[1:]), y, _feature_major(C[1:]), cache
+    return _read_only_view(A[1:]), y, _read_only_view(C[1:]), cache
+
+
+def _lstm_steps_backward(dA, G, C, tanh_C, dG, Wa):
+    """The backward time loop for one block of examples.
+
+    dA (T_x, m, n_a) holds dL/da<t> from the loss (overwritten); G, C, tanh_C as left by
+    _lstm_steps_forward; dG (T_x, m, 4 n_a) receives the gradients of the gates'
+    pre-activations. Returns da0, shape (m, n_a).
+    """
+    T_x, m, n_a = tanh_C.shape
+    da_next = np.zeros((m, n_a))  # dL/da<t> through the recurrence
+    dc = np.empty((m, n_a))
+    dc_next = np.zeros((m, n_a))
+    local = np.empty((m, 4 * n_a))  # each gate's derivative at its pre-activation
+    for t in reversed(range(T_x)):
+        g, tc, d = G[t], tanh_C[t], dG[t]
+        f, i, o, cc = g[:, :n_a], g[:, n_a : 2 * n_a], g[:, 2 * n_a : 3 * n_a], g[:, 3 * n_a :]
+        da_t = dA[t]
+        da_t += da_next
+        np.multiply(tc, tc, out=dc)  # dc = dc_next + da_t * o * (1 - tanh(c)^2)
+        np.subtract(1.0, dc, out=dc)
+        dc *= o
+        dc *= da_t
+        dc += dc_next
+        np.multiply(dc, C[t], out=d[:, :n_a])  # dL/df, dL/di, dL/do, dL/dcc ...
+        np.multiply(dc, cc, out=d[:, n_a : 2 * n_a])
+        np.multiply(da_t, tc, out=d[:, 2 * n_a : 3 * n_a])
+        np.multiply(dc, i, out=d[:, 3 * n_a :])
+        np.subtract(1.0, g, out=local)  # ... times sigmoid' = s (1 - s) for f, i, o
+        local *= g
+        local_c = local[:, 3 * n_a :]  # ... and tanh' = 1 - cc^2 for the candidate
+        np.multiply(cc, cc, out=local_c)
+        np.subtract(1.0, local_c, out=local_c)
+        d *= local
+        np.matmul(d, Wa, out=da_next)
+        np.multiply(dc, f, out=dc_next)
+    return da_next
 
 
 def lstm_backward(da, caches):
@@ -162,28 +313,31 @@ def lstm_backward(da, caches):
     dA = _time_major(ShapeChecker("fast.lstm_backward").array("da", da, (n_a, m, T_x)))
 
     dG = np.empty_like(cache.G)  # gradients of the gates' pre-activations
-    da_next = np.zeros((m, n_a))
-    dc_next = np.zeros((m, n_a))
-    for t in reversed(range(T_x)):
-        g, tc = cache.G[t], cache.tanh_C[t]
-        f, i, o, cc = g[:, :n_a], g[:, n_a : 2 * n_a], g[:, 2 * n_a : 3 * n_a], g[:, 3 * n_a :]
-        d = dG[t]
-        da_t = dA[t] + da_next
-        dc = dc_next + da_t * o * (1.0 - tc * tc)
-        d[:, :n_a] = dc * cache.C[t] * f * (1.0 - f)
-        d[:, n_a : 2 * n_a] = dc * cc * i * (1.0 - i)
-        d[:, 2 * n_a : 3 * n_a] = da_t * tc * o * (1.0 - o)
-        d[:, 3 * n_a :] = dc * i * (1.0 - cc * cc)
-        np.matmul(d, cache.Wa, out=da_next)
-        np.multiply(dc, f, out=dc_next)
-
     dG_rows = dG.reshape(T_x * m, 4 * n_a)
-    dWa = dG_rows.T @ cache.A[:-1].reshape(T_x * m, n_a)  # (4 n_a, n_a)
-    dWx = dG_rows.T @ cache.X  # (4 n_a, n_x)
+    A_prev = cache.A[:-1].reshape(T_x * m, n_a)
+    dWa = np.empty((4 * n_a, n_a))
+    dWx = np.empty((4 * n_a, n_x))
+    dx = np.empty((T_x * m, n_x))
+    with _Workers(_threads_for(m, n_a)) as team:
+        blocks = [
+            lambda s=s: _lstm_steps_backward(
+                dA[:, s], cache.G[:, s], cache.C[:, s], cache.tanh_C[:, s], dG[:, s], cache.Wa
+            )
+            for s in _chunks(m, team.count)
+        ]
+        da0 = np.concatenate(team.run(blocks))  # (m, n_a)
+        # The three products after the loop, each split into one piece per thread.
+        pieces = team.count
+        jobs = [lambda s=s: np.matmul(dG_rows.T[s], A_prev, out=dWa[s])
+                for s in _chunks(4 * n_a, pieces)]  # fmt: skip
+        jobs += [lambda s=s: np.matmul(dG_rows.T[s], cache.X, out=dWx[s])
+                 for s in _chunks(4 * n_a, pieces)]  # fmt: skip
+        jobs += [lambda s=s: np.matmul(dG_rows[s], cache.Wx, out=dx[s])
+                 for s in _chunks(T_x * m, pieces)]  # fmt: skip
+        team.run(jobs)
     db = dG_rows.sum(axis=0)[:, None]  # (4 n_a, 1)
-    dx = _feature_major((dG_rows @ cache.Wx).reshape(T_x, m, n_x))
 
-    grads = {"dx": dx, "da0": np.ascontiguousarray(da_next.T)}
+    grads = {"dx": dx.reshape(T_x, m, n_x).transpose(2, 1, 0), "da0": da0.T.copy()}
     for k, g in enumerate(FUSED_ORDER):
         rows = slice(k * n_a, (k + 1) * n_a)
         grads[f"dW{g}"] = np.concatenate((dWa[rows], dWx[rows]), axis=1)

@@ -7,6 +7,7 @@ import pytest
 
 import helpers
 from helpers import fast
+from helpers.train import single_threaded_blas
 
 SIZES = [(3, 4, 5, 6), (1, 1, 1, 1), (2, 1, 7, 3), (4, 3, 1, 2), (8, 16, 30, 12)]
 
@@ -126,3 +127,57 @@ def test_da_of_the_wrong_shape_is_named(rng):
     caches = fast.lstm_forward(x, a0, parameters)[3]
     with pytest.raises(ValueError, match=r"da should have shape \(4, 2, 5\)"):
         fast.lstm_backward(np.ones((4, 2, 4)), caches)
+
+
+@pytest.fixture
+def split_in_three(monkeypatch):
+    """Make the LSTM split even tiny batches across three threads."""
+    monkeypatch.setattr(fast, "blas_threads", lambda: 3)
+    monkeypatch.setattr(fast, "MIN_ENTRIES_PER_THREAD", 1)
+
+
+@pytest.mark.parametrize("m", [3, 5, 8])
+def test_lstm_split_across_threads_equals_the_reference(rng, split_in_three, m):
+    x, a0, parameters = lstm_problem(rng, 3, m, 4, 5)
+    c0, da = rng.normal(size=(5, m)), rng.normal(size=(5, m, 4))
+    assert fast._threads_for(m, 5) == 3
+    reference = helpers.lstm_forward(x, a0, parameters, c0)
+    result = fast.lstm_forward(x, a0, parameters, c0)
+    for ref, got in zip(reference[:3], result[:3]):
+        np.testing.assert_allclose(got, ref, rtol=0, atol=1e-10)
+    ref_grads = helpers.lstm_backward(da, reference[3])
+    grads = fast.lstm_backward(da, result[3])
+    for key in ref_grads:
+        np.testing.assert_allclose(grads[key], ref_grads[key], rtol=0, atol=1e-10, err_msg=key)
+
+
+def test_lstm_uses_one_thread_per_enough_work(monkeypatch):
+    monkeypatch.setattr(fast, "blas_threads", lambda: 2)
+    assert fast._threads_for(32, 64) == 1  # 32 x 256 gate entries per step: too few to split
+    assert fast._threads_for(64, 128) == 2  # 2 x 16384
+    assert fast._threads_for(1024, 128) == 2  # never more threads than BLAS may use
+
+
+def test_lstm_stays_on_one_thread_inside_single_threaded_blas():
+    with single_threaded_blas():
+        assert fast.blas_threads() == 1
+        assert fast._threads_for(1024, 128) == 1
+
+
+def test_lstm_leaves_the_blas_thread_count_as_it_was(rng, split_in_three):
+    before = fast._blas().info()
+    x, a0, parameters = lstm_problem(rng, 3, 6, 4, 5)
+    fast.lstm_backward(rng.normal(size=(5, 6, 4)), fast.lstm_forward(x, a0, parameters)[3])
+    assert fast._blas().info() == before
+
+
+def test_lstm_states_are_read_only_views_that_protect_the_cache(rng):
+    x, a0, parameters = lstm_problem(rng, 3, 2, 5, 4)
+    a, _, c, caches = fast.lstm_forward(x, a0, parameters)
+    for state in (a, c):
+        assert state.shape == (4, 2, 5)
+        with pytest.raises(ValueError, match="read-only"):
+            state[0, 0, 0] = 1.0
+    a_copy = a.copy()
+    a_copy[0, 0, 0] = 1.0  # a copy can be changed freely
+    np.testing.assert_allclose(a, helpers.lstm_forward(x, a0, parameters)[0], rtol=0, atol=1e-10)
