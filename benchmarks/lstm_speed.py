@@ -9,10 +9,10 @@ virtual environment that has the course and torch installed. Prints medians; ass
 nothing. The loss is sum(G * a) for a fixed random G, so every path does the same work:
 the hidden states of every step, then the gradients of all weights and inputs.
 
-How the timing is kept fair: each library runs in its own worker process, and the workers
+How the timing is kept fair: each path runs in its own worker process, and the workers
 take turns (reference, fast, torch, reference, ...). A turn is one untimed call, which wakes
 the library's threads and fills the caches as in a training loop, then BURST timed calls;
-turns are PAUSE seconds apart, so that the threads of the previous library have gone to
+turns are PAUSE seconds apart, so that the threads of the previous path have gone to
 sleep. In one shared process, the idle threads of one library (OpenBLAS's and PyTorch's
 OpenMP threads keep spinning for a while after each call) would take CPU time from the
 other; and taking turns makes a burst of load from another program slow every path alike
@@ -38,29 +38,29 @@ PAUSE = 0.3  # seconds between turns
 BURST = 5  # timed calls per turn
 
 
-def numpy_steps(m, T_x, n_x, n_a):
-    """{"reference": fn, "fast": fn}: one forward + backward pass each."""
+def numpy_step(path, m, T_x, n_x, n_a):
+    """One forward + backward pass of the reference or of the fast path."""
     import helpers
     from helpers import fast
 
+    forward, backward = {
+        "reference": (helpers.lstm_forward, helpers.lstm_backward),
+        "fast": (fast.lstm_forward, fast.lstm_backward),
+    }[path]
     rng = np.random.default_rng(0)
     parameters = helpers.init_lstm_parameters(n_x, n_a, 2, rng)
     x, a0 = rng.normal(size=(n_x, m, T_x)), np.zeros((n_a, m))
     G = rng.normal(size=(n_a, m, T_x))
 
-    def reference():
-        *_, caches = helpers.lstm_forward(x, a0, parameters)
-        helpers.lstm_backward(G, caches)
+    def step():
+        *_, caches = forward(x, a0, parameters)
+        backward(G, caches)
 
-    def fused():
-        *_, caches = fast.lstm_forward(x, a0, parameters)
-        fast.lstm_backward(G, caches)
-
-    return {"reference": reference, "fast": fused}
+    return step
 
 
-def torch_steps(m, T_x, n_x, n_a):
-    """{"torch": fn}: one forward + backward pass of torch.nn.LSTM (float64, CPU)."""
+def torch_step(m, T_x, n_x, n_a):
+    """One forward + backward pass of torch.nn.LSTM (float64, CPU)."""
     import torch
 
     torch.manual_seed(0)
@@ -74,7 +74,7 @@ def torch_steps(m, T_x, n_x, n_a):
         out, _ = lstm(x)
         (out * G).sum().backward()
 
-    return {"torch": step}
+    return step
 
 
 def torch_info():
@@ -84,33 +84,32 @@ def torch_info():
     return f"torch {torch.__version__}, {torch.get_num_threads()} threads"
 
 
-def worker(library, shape):
-    """Serve requests on stdin/stdout: a path's name in, the times of one turn out."""
-    steps = (numpy_steps if library == "numpy" else torch_steps)(*shape)
-    print(torch_info() if library == "torch" else "ready", flush=True)
-    for line in sys.stdin:
-        fn = steps[line.strip()]
-        fn()  # untimed: wakes the library's threads and fills the caches
+def worker(path, shape):
+    """Serve turns on stdin/stdout: a line in, the times of one turn out."""
+    step = torch_step(*shape) if path == "torch" else numpy_step(path, *shape)
+    print(torch_info() if path == "torch" else "ready", flush=True)
+    for _ in sys.stdin:
+        step()  # untimed: wakes the library's threads and fills the caches
         times = []
         for _ in range(BURST):
             start = time.perf_counter()
-            fn()
+            step()
             times.append(time.perf_counter() - start)
         print(" ".join(map(str, times)), flush=True)
 
 
 class Worker:
-    """A worker process for one library at one shape; stopped when the `with` block ends."""
+    """A worker process for one path at one shape; stopped when the `with` block ends."""
 
-    def __init__(self, library, shape):
-        command = [sys.executable, __file__, "--worker", library, "--shape", *map(str, shape)]
+    def __init__(self, path, shape):
+        command = [sys.executable, __file__, "--worker", path, "--shape", *map(str, shape)]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         text=True)  # fmt: skip
         self.info = self.process.stdout.readline().strip()
 
-    def turn(self, path):
-        """The times, in seconds, of one turn of `path`."""
-        self.process.stdin.write(path + "\n")
+    def turn(self):
+        """The times, in seconds, of one turn."""
+        self.process.stdin.write("turn\n")
         self.process.stdin.flush()
         return [float(t) for t in self.process.stdout.readline().split()]
 
@@ -124,16 +123,14 @@ class Worker:
 
 def measure(shape, turns, with_torch):
     """Median seconds of each path at one shape (paths taking turns), and torch's info."""
+    paths = ["reference", "fast"] + (["torch"] if with_torch else [])
     with contextlib.ExitStack() as stack:
-        numpy_worker = stack.enter_context(Worker("numpy", shape))
-        workers = {"reference": numpy_worker, "fast": numpy_worker}
-        if with_torch:
-            workers["torch"] = stack.enter_context(Worker("torch", shape))
-        times = {path: [] for path in workers}
+        workers = {path: stack.enter_context(Worker(path, shape)) for path in paths}
+        times = {path: [] for path in paths}
         for _ in range(turns):
-            for path, process in workers.items():
+            for path in paths:
                 time.sleep(PAUSE)
-                times[path] += process.turn(path)
+                times[path] += workers[path].turn()
     medians = {path: float(np.median(t)) for path, t in times.items()}
     return medians, (workers["torch"].info if with_torch else None)
 
@@ -141,7 +138,7 @@ def measure(shape, turns, with_torch):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=10, help="turns of each path (default 10)")
-    parser.add_argument("--worker", choices=("numpy", "torch"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("reference", "fast", "torch"), help=argparse.SUPPRESS)
     parser.add_argument("--shape", type=int, nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -150,7 +147,7 @@ def main():
     with_torch = importlib.util.find_spec("torch") is not None
     print(f"numpy {np.__version__}, Python {platform.python_version()}, "
           f"{os.cpu_count()} cores, float64, median of {args.turns} x {BURST} calls, "
-          f"one process per library, taking turns")  # fmt: skip
+          f"one process per path, taking turns")  # fmt: skip
     for shape in SHAPES:
         medians, info = measure(shape, args.turns, with_torch)
         reference, fused = medians["reference"], medians["fast"]
