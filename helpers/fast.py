@@ -278,23 +278,27 @@ def _lstm_steps_backward(dA, G, C, tanh_C, dG, Wa):
     dc = np.empty((m, n_a))
     dc_next = np.zeros((m, n_a))
     local = np.empty((m, 4 * n_a))  # each gate's derivative at its pre-activation
+    sigmoid_gates = slice(0, 3 * n_a)  # f, i, o
     for t in reversed(range(T_x)):
         g, tc, d = G[t], tanh_C[t], dG[t]
         f, i, o, cc = g[:, :n_a], g[:, n_a : 2 * n_a], g[:, 2 * n_a : 3 * n_a], g[:, 3 * n_a :]
         da_t = dA[t]
         da_t += da_next
-        np.multiply(tc, tc, out=dc)  # dc = dc_next + da_t * o * (1 - tanh(c)^2)
-        np.subtract(1.0, dc, out=dc)
-        dc *= o
-        dc *= da_t
+        # dc = dc_next + da_t * o * (1 - tanh(c)^2)
+        np.multiply(tc, tc, out=local[:, :n_a])
+        np.subtract(1.0, local[:, :n_a], out=local[:, :n_a])
+        np.multiply(da_t, o, out=dc)
+        dc *= local[:, :n_a]
         dc += dc_next
-        np.multiply(dc, C[t], out=d[:, :n_a])  # dL/df, dL/di, dL/do, dL/dcc ...
+        # dL/df, dL/di, dL/do, dL/dcc, times each gate's derivative: s (1 - s) for the
+        # sigmoid gates f, i, o, and 1 - cc^2 for the candidate
+        np.multiply(dc, C[t], out=d[:, :n_a])
         np.multiply(dc, cc, out=d[:, n_a : 2 * n_a])
         np.multiply(da_t, tc, out=d[:, 2 * n_a : 3 * n_a])
         np.multiply(dc, i, out=d[:, 3 * n_a :])
-        np.subtract(1.0, g, out=local)  # ... times sigmoid' = s (1 - s) for f, i, o
-        local *= g
-        local_c = local[:, 3 * n_a :]  # ... and tanh' = 1 - cc^2 for the candidate
+        d[:, sigmoid_gates] *= g[:, sigmoid_gates]
+        np.subtract(1.0, g[:, sigmoid_gates], out=local[:, sigmoid_gates])
+        local_c = local[:, 3 * n_a :]
         np.multiply(cc, cc, out=local_c)
         np.subtract(1.0, local_c, out=local_c)
         d *= local
