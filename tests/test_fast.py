@@ -140,7 +140,7 @@ def split_in_three(monkeypatch):
 def test_lstm_split_across_threads_equals_the_reference(rng, split_in_three, m):
     x, a0, parameters = lstm_problem(rng, 3, m, 4, 5)
     c0, da = rng.normal(size=(5, m)), rng.normal(size=(5, m, 4))
-    assert fast._threads_for(m, 5) == 3
+    assert fast.threads_for(m, 5) == 3
     reference = helpers.lstm_forward(x, a0, parameters, c0)
     result = fast.lstm_forward(x, a0, parameters, c0)
     for ref, got in zip(reference[:3], result[:3]):
@@ -153,15 +153,15 @@ def test_lstm_split_across_threads_equals_the_reference(rng, split_in_three, m):
 
 def test_lstm_uses_one_thread_per_enough_work(monkeypatch):
     monkeypatch.setattr(fast, "blas_threads", lambda: 2)
-    assert fast._threads_for(32, 64) == 1  # 32 x 256 gate entries per step: too few to split
-    assert fast._threads_for(64, 128) == 2  # 2 x 16384
-    assert fast._threads_for(1024, 128) == 2  # never more threads than BLAS may use
+    assert fast.threads_for(32, 64) == 1  # 32 x 256 gate entries per step: too few to split
+    assert fast.threads_for(64, 128) == 2  # 2 x 16384
+    assert fast.threads_for(1024, 128) == 2  # never more threads than BLAS may use
 
 
 def test_lstm_stays_on_one_thread_inside_single_threaded_blas():
     with single_threaded_blas():
         assert fast.blas_threads() == 1
-        assert fast._threads_for(1024, 128) == 1
+        assert fast.threads_for(1024, 128) == 1
 
 
 def test_lstm_leaves_the_blas_thread_count_as_it_was(rng, split_in_three):
