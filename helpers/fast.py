@@ -6,9 +6,9 @@ helpers.rnn_forward / rnn_backward; only the caches differ. What makes them fast
 
 * one stacked gate matrix: the four gates come from one matrix product per step;
 * the input projection of all T_x steps in one matrix product, before the time loop;
-* batch-major buffers allocated once, with the gates computed in place;
+* time-major buffers allocated once, with the gates computed in place;
 * weight gradients accumulated with one matrix product after the time loop;
-* (LSTM) each call's buffers carved out of one allocation, which the allocator can keep;
+* (LSTM) each call's large buffers carved out of one allocation, which malloc can keep;
 * (LSTM) a batch large enough is split across the cores that BLAS may use: each thread
   runs the time loop on its share of the examples, and the large products are split too.
 
@@ -38,7 +38,7 @@ FUSED_ORDER = ("f", "i", "o", "c")
 # entries per step, (m / threads) x 4 n_a. Below that, each numpy call of the time loop is
 # so short that the threads mostly wait for each other (for Python's global interpreter
 # lock), and starting them costs more than they save. On 2 cores, splitting made the
-# LSTM slower at (m, n_a) = (32, 64) and about a fifth faster at (64, 128)
+# LSTM slower at (m, n_a) = (32, 64) and up to 1.4 times faster at (64, 128)
 # (benchmarks/lstm_speed.py).
 MIN_ENTRIES_PER_THREAD = 16384
 
@@ -120,7 +120,7 @@ def _buffers(*shapes):
     glibc's malloc (Linux) keep the block for the next call rather than hand it back to
     the operating system, whose fresh pages cost a page fault each on first use. Measured
     at (m, T_x, n_x, n_a) = (32, 50, 27, 64): 1,500 to 2,600 page faults per forward and
-    backward pass with separate arrays, none with one block, and 20 to 28 % less time.
+    backward pass with separate arrays, none with one block, and 15 to 30 % less time.
     """
     sizes = [int(np.prod(shape)) for shape in shapes]
     block = np.empty(sum(sizes))
