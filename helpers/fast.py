@@ -66,8 +66,8 @@ def threads_for(m, n_a):
 
 
 class _Workers:
-    """Runs independent jobs (functions without arguments) on `count` threads, the
-    calling one included, with BLAS on one thread meanwhile if count > 1.
+    """Runs a function on up to `count` pieces of work at once, one thread per piece (the
+    calling thread included), with BLAS on one thread meanwhile if count > 1.
 
     numpy releases Python's global interpreter lock while it computes, so the threads
     really run at the same time. BLAS stays on one thread because the work is split here
@@ -91,20 +91,11 @@ class _Workers:
             self._pool.shutdown()
         self._limit.__exit__(*exc)
 
-    def run(self, jobs):
-        """Run the jobs, job k on thread k mod count; return their results in order."""
-        threads = min(self.count, len(jobs))
-        groups = [jobs[k::threads] for k in range(threads)]
-        futures = [self._pool.submit(_run_all, group) for group in groups[1:]]
-        done = [_run_all(groups[0])] + [future.result() for future in futures]
-        results = [None] * len(jobs)
-        for k, group_results in enumerate(done):
-            results[k::threads] = group_results
-        return results
-
-
-def _run_all(jobs):
-    return [job() for job in jobs]
+    def map(self, fn, pieces):
+        """[fn(piece) for piece in pieces], each on its own thread (at most count pieces)."""
+        first, *rest = pieces
+        futures = [self._pool.submit(fn, piece) for piece in rest]
+        return [fn(first)] + [future.result() for future in futures]
 
 
 def _chunks(n, parts):
@@ -254,13 +245,12 @@ def lstm_forward(x, a0, parameters, c0=None):
     with _Workers(threads_for(m, n_a)) as team:
         G_rows = G.reshape(T_x * m, 4 * n_a)
         WxT = (doubled * Wx).T  # (n_x, 4 n_a)
-        team.run([lambda s=s: np.matmul(X[s], WxT, out=G_rows[s])  # every step's input
-                  for s in _chunks(T_x * m, team.count)])  # fmt: skip
-        G_rows += (doubled * b).T
-        team.run(  # the examples are independent: each thread takes a block of them
-            [lambda s=s: _lstm_steps_forward(G[:, s], A[:, s], C[:, s], tanh_C[:, s], WaT)
-             for s in _chunks(m, team.count)]
-        )  # fmt: skip
+        team.map(lambda s: np.matmul(X[s], WxT, out=G_rows[s]), _chunks(T_x * m, team.count))
+        G_rows += (doubled * b).T  # now every step's input projection
+        team.map(  # the examples are independent: each thread takes a block of them
+            lambda s: _lstm_steps_forward(G[:, s], A[:, s], C[:, s], tanh_C[:, s], WaT),
+            _chunks(m, team.count),
+        )
         y = _outputs(A[1:], p["Wy"], p["by"])  # in the block: BLAS stays on one thread
 
     cache = LSTMCache(X=X, A=A, C=C, G=G, tanh_C=tanh_C, Wa=Wa, Wx=Wx, x_shape=x.shape)
@@ -338,22 +328,23 @@ def lstm_backward(da, caches):
     dWx = np.empty((4 * n_a, n_x))
     dx = np.empty((T_x * m, n_x))
     with _Workers(threads_for(m, n_a)) as team:
-        blocks = [
-            lambda s=s: _lstm_steps_backward(
+        da0_blocks = team.map(
+            lambda s: _lstm_steps_backward(
                 dA[:, s], cache.G[:, s], cache.C[:, s], cache.tanh_C[:, s], dG[:, s], cache.Wa
-            )
-            for s in _chunks(m, team.count)
-        ]
-        da0 = np.concatenate(team.run(blocks))  # (m, n_a)
+            ),
+            _chunks(m, team.count),
+        )
+        da0 = np.concatenate(da0_blocks)  # (m, n_a)
         # The three products after the loop, each split into one piece per thread.
-        pieces = team.count
-        jobs = [lambda s=s: np.matmul(dG_rows.T[s], A_prev, out=dWa[s])
-                for s in _chunks(4 * n_a, pieces)]  # fmt: skip
-        jobs += [lambda s=s: np.matmul(dG_rows.T[s], cache.X, out=dWx[s])
-                 for s in _chunks(4 * n_a, pieces)]  # fmt: skip
-        jobs += [lambda s=s: np.matmul(dG_rows[s], cache.Wx, out=dx[s])
-                 for s in _chunks(T_x * m, pieces)]  # fmt: skip
-        team.run(jobs)
+        gate_rows, step_rows = _chunks(4 * n_a, team.count), _chunks(T_x * m, team.count)
+
+        def products(k):
+            rows, steps = gate_rows[k], step_rows[k]
+            np.matmul(dG_rows.T[rows], A_prev, out=dWa[rows])
+            np.matmul(dG_rows.T[rows], cache.X, out=dWx[rows])
+            np.matmul(dG_rows[steps], cache.Wx, out=dx[steps])
+
+        team.map(products, range(team.count))
     db = dG_rows.sum(axis=0)[:, None]  # (4 n_a, 1)
 
     grads = {"dx": dx.reshape(T_x, m, n_x).transpose(2, 1, 0), "da0": da0.T.copy()}
