@@ -10,13 +10,15 @@ LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help lab test check nbval lint execute student html lock clean clean-venv
+.PHONY: help lab test check nbval portability lint execute student html lock clean clean-venv
 
 help:
 	@echo "make lab      install (first time) and open JupyterLab on notebooks/"
 	@echo "make test     everything: unit tests, notebook lints, nbval over every notebook"
 	@echo "make check    unit tests and lints only (the fast inner loop)"
 	@echo "make nbval    nbval over every notebook"
+	@echo "make portability  nbval over every notebook under other floating-point set-ups"
+	@echo "               (numpy's SIMD limited, another OpenBLAS kernel, one BLAS thread)"
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
 	@echo "make student  write student notebooks (solutions stubbed) to build/student"
@@ -42,6 +44,11 @@ check: $(STAMP)
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
+
+# The compared outputs must not depend on the CPU: run nbval again as other machines would
+# compute (scripts/portability.py prints the configurations it uses).
+portability: $(STAMP)
+	$(BIN)/python scripts/portability.py -- $(BIN)/python -m pytest -q $(NBVAL) $(NOTEBOOKS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check helpers tests scripts benchmarks notebooks

@@ -111,8 +111,9 @@ def loss_and_gradients(cell, x, labels, parameters, return_dx=False):
 
 
 def train_classifier(
-    cell, parameters, next_batch, steps, learning_rate=1e-2, max_norm=1.0, callback=None
-):
+    cell, parameters, next_batch, steps, learning_rate=1e-2, max_norm=1.0, callback=None,
+    should_stop=None,
+):  # fmt: skip
     """Train in place with Adam and global-norm clipping (BLAS on one thread, see
     single_threaded_blas).
 
@@ -125,10 +126,13 @@ def train_classifier(
     learning_rate : float > 0, Adam's step size
     max_norm : float > 0, the global gradient norm is clipped to this
     callback : callable (step, loss) -> None, optional, e.g. to move a progress bar
+    should_stop : callable (step) -> bool, optional, asked after each update; training
+        ends early when it returns True
 
     Returns
     -------
-    history : dict with "loss" and "grad_norm", arrays of shape (steps,)
+    history : dict with "loss" and "grad_norm", arrays of shape (steps made,): (steps,)
+        unless should_stop ended training early
     """
     if not isinstance(steps, (int, np.integer)) or steps < 1:
         raise ValueError(f"train_classifier: steps should be a positive int, got {steps!r}.")
@@ -143,10 +147,18 @@ def train_classifier(
             history["loss"][step], history["grad_norm"][step] = loss, norm
             if callback is not None:
                 callback(step, loss)
+            if should_stop is not None and should_stop(step):
+                return {key: values[: step + 1] for key, values in history.items()}
     return history
 
 
 TEST_SEED = 10_000
+VALIDATION_SEED = 20_000
+SOLVED_ACCURACY = 0.99  # a run "solves" the task at this test accuracy or above
+# Early stopping asks for more than "solved" (at most 1 mistake in the 500 validation
+# sequences), so that a stopped run is solved with a margin, not at the edge.
+STOP_ACCURACY = 0.998
+CHECK_EVERY = 25  # updates between two looks at the validation set when stopping early
 
 
 def temporal_order_test_set(T, size=1000):
@@ -154,9 +166,15 @@ def temporal_order_test_set(T, size=1000):
     return temporal_order(size, T, np.random.default_rng(TEST_SEED + T))
 
 
+def temporal_order_validation_set(T, size=500):
+    """The fixed validation set at length T (seed 20_000 + T), disjoint in its draws from
+    the test set; early stopping looks at it, never at the test set."""
+    return temporal_order(size, T, np.random.default_rng(VALIDATION_SEED + T))
+
+
 def temporal_order_experiment(
     cell, T, steps, seed=0, n_a=32, batch_size=32, learning_rate=1e-2, max_norm=1.0,
-    forget_bias=1.0, test_size=1000, callback=None,
+    forget_bias=1.0, test_size=1000, callback=None, stop_when_solved=False,
 ):  # fmt: skip
     """Train an RNN or LSTM classifier on the temporal order task and test it.
 
@@ -175,11 +193,15 @@ def temporal_order_experiment(
     forget_bias : float, the LSTM's initial forget-gate bias
     test_size : int, number of test sequences
     callback : callable (step, loss) -> None, optional
+    stop_when_solved : bool, stop as soon as the accuracy on the fixed validation set
+        (temporal_order_validation_set, checked every CHECK_EVERY updates) reaches
+        STOP_ACCURACY; steps is then a cap
 
     Returns
     -------
     parameters : dict, the trained parameters
-    history : dict with "loss" and "grad_norm", arrays of shape (steps,)
+    history : dict with "loss" and "grad_norm", arrays of shape (steps made,), at most
+        (steps,)
     test_accuracy : float in [0, 1]
     """
     rng = np.random.default_rng(seed)
@@ -191,8 +213,17 @@ def temporal_order_experiment(
         data = temporal_order(batch_size, T, rng)
         return data.x, data.labels
 
+    should_stop = None
+    if stop_when_solved:
+        validation = temporal_order_validation_set(T)
+
+        def should_stop(step):
+            if (step + 1) % CHECK_EVERY:
+                return False
+            return accuracy(cell, validation.x, validation.labels, parameters) >= STOP_ACCURACY
+
     history = train_classifier(
-        cell, parameters, next_batch, steps, learning_rate, max_norm, callback
+        cell, parameters, next_batch, steps, learning_rate, max_norm, callback, should_stop
     )
     test = temporal_order_test_set(T, test_size)
     return parameters, history, accuracy(cell, test.x, test.labels, parameters)

@@ -173,18 +173,19 @@ def progress_bar(total, description="training", every=10):
 
     Returns
     -------
-    callback : callable (step, loss) -> None, for helpers.train functions; its
-        attribute `widget` is the displayed box (the bar and a label)
+    callback : callable (step, loss=None) -> None, for helpers.train functions (step
+        counts from 0; without a loss the label shows the count alone); its attribute
+        `widget` is the displayed box (the bar and a label)
     """
     bar = widgets.IntProgress(value=0, min=0, max=total, description=description, style=STYLE)
     label = widgets.Label(value="")
     box = widgets.HBox([bar, label])
     display(box)
 
-    def callback(step, loss):
+    def callback(step, loss=None):
         if (step + 1) % every == 0 or step + 1 == total:
             bar.value = step + 1
-            label.value = f"step {step + 1} / {total}, loss {loss:.3f}"
+            label.value = f"{step + 1} / {total}" + ("" if loss is None else f", loss {loss:.3f}")
             if step + 1 == total:
                 bar.bar_style = "success"
 

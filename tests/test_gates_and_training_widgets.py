@@ -82,7 +82,15 @@ def test_progress_bar_moves_to_the_end():
         callback(step, 0.5)
     bar, label = callback.widget.children
     assert bar.value == 25 and bar.bar_style == "success"
-    assert label.value == "step 25 / 25, loss 0.500"
+    assert label.value == "25 / 25, loss 0.500"
+
+
+def test_progress_bar_counts_without_a_loss():
+    callback = progress_bar(3, every=1)
+    for done in range(3):
+        callback(done)
+    bar, label = callback.widget.children
+    assert bar.value == 3 and label.value == "3 / 3"
 
 
 def test_the_experiment_is_reproducible_and_returns_a_test_accuracy():

@@ -109,3 +109,38 @@ def test_the_test_set_is_fixed_for_each_length():
     np.testing.assert_array_equal(first.x, second.x)
     assert first.x.shape == (8, 1000, 30)
     assert not np.array_equal(temporal_order_test_set(20, 50).labels, first.labels[:50])
+
+
+def test_training_stops_when_asked_and_keeps_the_history_it_made():
+    rng = np.random.default_rng(0)
+    data = temporal_order(4, 10, rng)
+    parameters = init_classifier("rnn", 8, 4, 4, rng)
+    history = train_classifier(
+        "rnn",
+        parameters,
+        lambda: (data.x, data.labels),
+        steps=50,
+        should_stop=lambda step: step == 6,
+    )
+    assert history["loss"].shape == history["grad_norm"].shape == (7,)
+    assert np.all(history["loss"] > 0)
+
+
+def test_a_run_that_stops_when_solved_stops_on_a_multiple_of_the_check_interval():
+    from helpers.train import CHECK_EVERY, temporal_order_experiment
+
+    _, history, test_accuracy = temporal_order_experiment(
+        "lstm", 10, 400, seed=0, test_size=200, stop_when_solved=True
+    )
+    made = history["loss"].size
+    assert made < 400 and made % CHECK_EVERY == 0
+    assert test_accuracy >= 0.99
+
+
+def test_the_validation_set_is_fixed_and_not_the_test_set():
+    from helpers.train import temporal_order_validation_set
+
+    first, again = temporal_order_validation_set(20), temporal_order_validation_set(20)
+    np.testing.assert_array_equal(first.x, again.x)
+    assert first.x.shape == (8, 500, 20)
+    assert not np.array_equal(first.x, temporal_order_test_set(20, size=500).x)
