@@ -4,78 +4,89 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
 BUILD  := build
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# JupyterLab refuses to run as root unless told; containers often run as root.
+ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: help lab test check nbval portability lint execute student html lock clean clean-venv
+.PHONY: help lab test check nbval portability lint execute student html lock clean clean-venv \
+	lab-env test-env
 
 help:
-	@echo "make lab      install (first time) and open JupyterLab on notebooks/"
-	@echo "make test     everything: unit tests, notebook lints, nbval over every notebook"
+	@echo "make lab      install the course (first time) and open JupyterLab on notebooks/"
+	@echo "make test     everything: unit tests, notebook lints, nbval over every notebook,"
+	@echo "              browser tests (installs the test tools the first time)"
 	@echo "make check    unit tests and lints only (the fast inner loop)"
 	@echo "make nbval    nbval over every notebook"
 	@echo "make portability  nbval over every notebook under other floating-point set-ups"
-	@echo "               (numpy's SIMD limited, another OpenBLAS kernel, one BLAS thread)"
+	@echo "              (numpy's SIMD limited, another OpenBLAS kernel, one BLAS thread)"
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
 	@echo "make student  write student notebooks (solutions stubbed) to build/student"
-	@echo "make html     render every notebook to an offline static site in build/site"
-	@echo "make lock     regenerate requirements.lock from pyproject.toml"
+	@echo "make html     render every notebook to an offline static site in build/site (needs npm)"
+	@echo "make lock     regenerate requirements.lock from pyproject.toml (every supported Python)"
+	@echo "make clean    remove build/ and caches; make clean-venv removes .venv"
+	@echo ""
+	@echo "Variables: PYTHON=python3.12 picks the interpreter for .venv (Python 3.10 to 3.13;"
+	@echo "          .venv is rebuilt when it changes), LAB_ARGS=\"--no-browser --port 8899\""
+	@echo "          passes options to JupyterLab, FORCE=1 lets make student overwrite handouts."
 
-# The virtual environment is created when missing and brought up to date whenever
-# pyproject.toml or the lock changes (pip installs only what differs).
-$(STAMP): pyproject.toml requirements.lock
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		-c requirements.lock -e ".[test]"
-	touch $(STAMP)
+# scripts/venv.py creates .venv with $(PYTHON) when needed (rebuilding it when it was made
+# with another Python) and installs with requirements.lock as a constraint when
+# pyproject.toml or the lock changed. Learners get the course; `test` adds the test tools.
+lab-env:
+	@$(PYTHON) scripts/venv.py lab
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
+test-env:
+	@$(PYTHON) scripts/venv.py test
 
-test: $(STAMP)
+lab: lab-env
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_ARGS) $(LAB_ARGS)
+
+test: test-env
 	$(BIN)/python -m pytest tests $(NBVAL) $(NOTEBOOKS)
 
-check: $(STAMP)
+check: test-env
 	$(BIN)/python -m pytest tests -m "not slow"
 
-nbval: $(STAMP)
+nbval: test-env
 	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
 
 # The compared outputs must not depend on the CPU: run nbval again as other machines would
 # compute (scripts/portability.py prints the configurations it uses).
-portability: $(STAMP)
+portability: test-env
 	$(BIN)/python scripts/portability.py -- $(BIN)/python -m pytest -q $(NBVAL) $(NOTEBOOKS)
 
-lint: $(STAMP)
+lint: test-env
 	$(BIN)/ruff check helpers tests scripts benchmarks notebooks
 	$(BIN)/ruff format --check helpers tests scripts benchmarks
 
-execute: $(STAMP)
+execute: test-env
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
 # Student handouts: solution blocks replaced by stubs; never overwrites a learner's
 # changes unless FORCE=1.
-student: $(STAMP)
+student: lab-env
 	$(BIN)/python -m helpers.student notebooks $(BUILD)/student $(if $(FORCE),--force)
 
 # The course as a static site that works offline (needs npm for the pinned page scripts).
-html: $(STAMP)
+html: test-env
 	$(BIN)/python scripts/build_site.py --out $(BUILD)/site
 
-# Resolve the newest versions allowed by pyproject.toml in a scratch environment
-# and pin them all, so that every machine runs the notebooks with the same packages.
+# Resolve the newest versions allowed by pyproject.toml for every supported Python at once
+# (uv's universal resolution: one file, with environment markers where a Python needs other
+# versions) and pin them all, so that every machine runs the notebooks with the same packages.
 lock:
 	rm -rf $(BUILD)/lock-venv
 	$(PYTHON) -m venv $(BUILD)/lock-venv
-	$(BUILD)/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
-	( echo "# Exact versions the committed notebook outputs were made with."; \
-	  echo "# Regenerate with: make lock"; \
-	  $(BUILD)/lock-venv/bin/python -m pip freeze --exclude-editable --exclude rnn-lstm-steps ) \
-		> requirements.lock
+	$(BUILD)/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check "uv>=0.13,<0.14"
+	( echo "# Exact versions the committed notebook outputs were made with, for Python 3.10 to 3.13"; \
+	  echo "# (markers pick the versions of each Python). Regenerate with: make lock"; \
+	  $(BUILD)/lock-venv/bin/uv pip compile --quiet pyproject.toml --extra test --universal \
+		--python-version 3.10 --no-annotate --no-header ) > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 	rm -rf $(BUILD)/lock-venv
 
 clean:

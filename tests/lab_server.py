@@ -4,6 +4,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -25,8 +26,8 @@ def free_port():
 def make_lab(extra_args="", env=None, log=subprocess.DEVNULL, seconds=120):
     """Run `make lab` in its own process group; yield the base URL once /api/status answers.
 
-    `-o .venv/.installed` takes the installed environment as it is: the tests run inside
-    it, and make test has just brought it up to date.
+    PYTHON is the interpreter running the tests (the one in .venv), so that make neither
+    rebuilds nor reinstalls the environment the tests run in.
     """
     port = free_port()
     args = (
@@ -34,7 +35,7 @@ def make_lab(extra_args="", env=None, log=subprocess.DEVNULL, seconds=120):
         f"--ServerApp.allow_root=True {QUIET} {extra_args}"
     )
     server = subprocess.Popen(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", "lab", f"LAB_ARGS={args}"],
+        ["make", "--no-print-directory", "lab", f"PYTHON={sys.executable}", f"LAB_ARGS={args}"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"

@@ -97,3 +97,19 @@ def test_readme_maps_every_notebook():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in NOTEBOOKS:
         assert f"notebooks/{path.name}" in readme
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_cell_left_out_of_the_comparison_says_why(path):
+    """nbval skips a cell marked # NBVAL_IGNORE_OUTPUT; the marker comes first and the
+    reason on the next line, so that a reader sees at once what is not checked and why."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for index, cell in enumerate(cells):
+        source = "".join(cell["source"])
+        if cell["cell_type"] != "code" or "NBVAL_IGNORE_OUTPUT" not in source:
+            continue
+        lines = source.splitlines()
+        assert lines[0] == "# NBVAL_IGNORE_OUTPUT", f"cell {index}: the marker is not line 1"
+        assert len(lines) > 1 and lines[1].startswith("# Not compared: "), (
+            f"cell {index}: line 2 should say why, as '# Not compared: <reason>'"
+        )

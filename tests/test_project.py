@@ -2,9 +2,17 @@
 
 import re
 
-import tomllib
+import pytest
 import yaml
 from conftest import ROOT
+from packaging.markers import Marker
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+SUPPORTED_PYTHONS = ("3.10", "3.11", "3.12", "3.13")
 
 
 def requirement_name(spec):
@@ -32,17 +40,50 @@ def test_environment_yml_installs_the_course_package():
     assert "-e ." in pip_section
 
 
-def test_lock_pins_every_direct_dependency_exactly():
+def lock_pins(python, platform="linux"):
+    """name -> version that requirements.lock installs on this Python and platform."""
+    environment = {
+        "python_version": python,
+        "python_full_version": f"{python}.0",
+        "sys_platform": platform,
+        "os_name": "posix",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+    }
     pins = {}
     for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, version = line.split("==")
-            pins[name.lower().replace("_", "-")] = version
+        if not line or line.startswith("#"):
+            continue
+        requirement, _, marker = line.partition(";")
+        if marker.strip() and not Marker(marker.strip()).evaluate(environment):
+            continue
+        name, version = requirement.strip().split("==")
+        assert name.lower().replace("_", "-") not in pins, f"two pins of {name} for {python}"
+        pins[name.lower().replace("_", "-")] = version
+    return pins
+
+
+def direct_dependencies():
     project = pyproject()["project"]
     extras = project["optional-dependencies"].values()
-    specs = project["dependencies"] + [spec for extra in extras for spec in extra]
-    for spec in specs:
+    return project["dependencies"] + [spec for extra in extras for spec in extra]
+
+
+@pytest.mark.parametrize("python", SUPPORTED_PYTHONS)
+def test_lock_pins_every_direct_dependency_exactly_on_every_supported_python(python):
+    pins = lock_pins(python)
+    for spec in direct_dependencies():
         assert requirement_name(spec) in pins, spec
+
+
+def test_the_default_python_gets_the_versions_the_outputs_were_made_with():
+    pins = lock_pins("3.11")
+    assert (pins["numpy"], pins["matplotlib"]) == ("2.4.6", "3.11.2")
+
+
+def test_supported_pythons_are_those_of_pyproject_and_of_the_venv_script():
+    assert pyproject()["project"]["requires-python"] == ">=3.10"
+    assert "SUPPORTED = ((3, 10), (3, 13))" in (ROOT / "scripts" / "venv.py").read_text()
 
 
 def test_ci_runs_the_readme_test_command():

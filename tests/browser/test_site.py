@@ -4,6 +4,7 @@ typeset equations and its widgets, and asks nothing of the network."""
 import functools
 import http.server
 import subprocess
+import sys
 import threading
 
 import pytest
@@ -26,7 +27,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site(playwright_api):
     """Build the site with `make html`, then serve it on loopback."""
     subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", "html"],
+        ["make", "--no-print-directory", "html", f"PYTHON={sys.executable}"],
         cwd=ROOT, check=True, capture_output=True,
     )  # fmt: skip
     handler = functools.partial(QuietHandler, directory=str(SITE))
