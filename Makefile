@@ -8,6 +8,9 @@ BUILD  := build
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Both cores: pytest-xdist gives each worker whole files (--dist loadfile), so a notebook's
+# cells run in order in one kernel, and the browser and site tests share one server each.
+PARALLEL := -n auto --dist loadfile
 # JupyterLab refuses to run as root unless told; containers often run as root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
@@ -46,18 +49,18 @@ lab: lab-env
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_ARGS) $(LAB_ARGS)
 
 test: test-env
-	$(BIN)/python -m pytest tests $(NBVAL) $(NOTEBOOKS)
+	$(BIN)/python -m pytest $(PARALLEL) tests $(NBVAL) $(NOTEBOOKS)
 
 check: test-env
 	$(BIN)/python -m pytest tests -m "not slow"
 
 nbval: test-env
-	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
+	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) $(NOTEBOOKS)
 
 # The compared outputs must not depend on the CPU: run nbval again as other machines would
 # compute (scripts/portability.py prints the configurations it uses).
 portability: test-env
-	$(BIN)/python scripts/portability.py -- $(BIN)/python -m pytest -q $(NBVAL) $(NOTEBOOKS)
+	$(BIN)/python scripts/portability.py -- $(BIN)/python -m pytest -q $(PARALLEL) $(NBVAL) $(NOTEBOOKS)
 
 lint: test-env
 	$(BIN)/ruff check helpers tests scripts benchmarks notebooks

@@ -1,7 +1,7 @@
 """How much gradient reaches each time step (introduced in 04, used in 05 and 06).
 
-A unit loss on the last hidden state, L = u . a<T> with ||u|| = 1 for every example,
-sends the gradient dL/da<t> back through the cells. Its size against T - t shows
+A unit loss on the last hidden state, L = u . a<T_x - 1> with ||u|| = 1 for every example,
+sends the gradient dL/da<t> back through the cells. Its size against T_x - 1 - t shows
 whether a network can learn from what it saw long ago.
 """
 

@@ -136,7 +136,7 @@ def plot_gradient_flow(curves, ax=None, title=None, styles=None, floor=1e-300):
         norms = np.asarray(norms, dtype=float)
         steps_back = np.arange(norms.size)[::-1]
         ax.semilogy(steps_back, np.maximum(norms, floor), label=label, **styles.get(label, {}))
-    ax.set_xlabel("steps back from the loss, $T - t$")
+    ax.set_xlabel("steps back from the loss, $T_x - 1 - t$")
     ax.set_ylabel(r"$\Vert \partial L / \partial a^{\langle t \rangle} \Vert$")
     ax.legend(loc="lower left")
     if title:

@@ -111,7 +111,7 @@ def vanishing_curves(sigma, T_x, input_scale=1.0, seed=0):
     Returns
     -------
     curves : dict label -> ndarray (T_x,): the RNN, an LSTM with forget bias 1 on the
-        same inputs, and the bound sigma^(T - t) of Pascanu et al. (2013) for tanh
+        same inputs, and the bound sigma^(T_x - 1 - t) of Pascanu et al. (2013) for tanh
     """
     rnn = rnn_gradient_flow(sigma, T_x, seed=seed, input_scale=input_scale)
     lstm = lstm_gradient_flow(T_x, forget_bias=1.0, seed=seed, input_scale=input_scale)
@@ -123,7 +123,7 @@ def vanishing_curves(sigma, T_x, input_scale=1.0, seed=0):
     }
 
 
-BOUND_LABEL = r"bound $\sigma_{\max}^{\,T-t}$ (Pascanu et al. 2013)"
+BOUND_LABEL = r"bound $\sigma_{\max}^{\,T_x-1-t}$ (Pascanu et al. 2013)"
 BOUND_STYLE = {"linestyle": "--", "color": "0.45", "linewidth": 1.2}
 
 
@@ -133,7 +133,7 @@ def plot_vanishing(sigma, T_x, input_scale=1.0, ax=None):
     fig = plot_gradient_flow(curves, ax=ax, styles={BOUND_LABEL: BOUND_STYLE}, floor=1e-30)
     axis = fig.axes[0]
     axis.set_ylim(1e-30, 1e6)
-    axis.set_title(f"T = {T_x}, inputs of scale {input_scale:g}")
+    axis.set_title(f"$T_x$ = {T_x}, inputs of scale {input_scale:g}")
     return fig
 
 
@@ -145,7 +145,7 @@ def vanishing_explorer(sigma=1.0, T_x=60, input_scale=1.0):
             continuous_update=False, style=STYLE,
         ),
         "T_x": widgets.IntSlider(
-            value=T_x, min=2, max=200, step=2, description="length T",
+            value=T_x, min=2, max=200, step=2, description="length T_x",
             continuous_update=False, style=STYLE,
         ),
         "input_scale": widgets.FloatSlider(

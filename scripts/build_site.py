@@ -18,11 +18,13 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
+from fnmatch import fnmatch
 from pathlib import Path
 
 import nbformat
@@ -37,9 +39,22 @@ REQUIRE = "vendor/requirejs/require.js"
 WIDGETS = "vendor/html-manager/dist/embed-amd.js"
 
 
+# The kernel warns that it talks to its client over TCP without encryption: it listens on
+# the loopback interface only, for the few seconds of one notebook's execution, so the
+# warning says nothing useful here and would be printed once per notebook.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+
+
 def vendor(out):
     """Unpack the pinned npm packages into out/vendor/<folder>, checking their hashes."""
-    for package in json.loads(VENDOR_SPEC.read_text())["packages"]:
+    packages = json.loads(VENDOR_SPEC.read_text())["packages"]
+    missing = [p for p in packages if not (out / "vendor" / p["folder"] / ".integrity").exists()]
+    if missing and shutil.which("npm") is None:
+        raise SystemExit(
+            "make html: needs npm (Node.js) to fetch the pinned page scripts "
+            f"({', '.join(p['name'] for p in missing)}); install it, e.g. `apt-get install npm`"
+        )
+    for package in packages:
         target = out / "vendor" / package["folder"]
         marker = target / ".integrity"
         if marker.exists() and marker.read_text() == package["integrity"]:
@@ -60,6 +75,10 @@ def vendor(out):
                     if not member.isfile() or ".." in Path(member.name).parts:
                         continue
                     relative = Path(*Path(member.name).parts[1:])  # drop "package/"
+                    if not any(
+                        fnmatch(relative.as_posix(), pattern) for pattern in package["keep"]
+                    ):
+                        continue  # the pages never load it
                     destination = target / relative
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     destination.write_bytes(archive.extractfile(member).read())
@@ -78,7 +97,7 @@ def render(path, out):
     start = time.perf_counter()
     NotebookClient(
         nb, timeout=600, kernel_name="python3", store_widget_state=True,
-        resources={"metadata": {"path": str(path.parent)}},
+        resources={"metadata": {"path": str(path.parent)}}, extra_arguments=KERNEL_ARGUMENTS,
     ).execute()  # fmt: skip
     exporter = HTMLExporter(template_name="lab")
     exporter.mathjax_url = MATHJAX

@@ -59,7 +59,12 @@ def execute(path):
     clean(nb)
     start = time.perf_counter()
     NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        # The kernel listens on loopback only: its warning about unencrypted TCP is noise.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     ).execute()
     seconds = time.perf_counter() - start
     nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_METADATA}

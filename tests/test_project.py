@@ -23,21 +23,39 @@ def pyproject():
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
-def test_environment_yml_names_the_same_packages_as_pyproject():
-    project = pyproject()["project"]
-    declared = {requirement_name(s) for s in project["dependencies"]}
-    for extra in project["optional-dependencies"].values():
-        declared |= {requirement_name(s) for s in extra}
-    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
-    conda = {requirement_name(s) for s in env["dependencies"] if isinstance(s, str)}
-    conda -= {"python", "pip"}
-    assert conda == declared
+# conda-forge names of the course's runtime packages, where they differ from PyPI's.
+CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
 
 
-def test_environment_yml_installs_the_course_package():
-    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
-    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    assert "-e ." in pip_section
+def environment_yml():
+    return yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+
+
+def conda_pins():
+    """PyPI name -> version pinned in environment.yml (python and pip left out)."""
+    pins = {}
+    for spec in environment_yml()["dependencies"]:
+        if isinstance(spec, str) and requirement_name(spec) not in {"python", "pip"}:
+            name, _, version = spec.partition("=")
+            pins[CONDA_TO_PYPI.get(name, name)] = version
+    return pins
+
+
+def test_environment_yml_holds_the_runtime_packages_of_pyproject():
+    runtime = {requirement_name(spec) for spec in pyproject()["project"]["dependencies"]}
+    assert set(conda_pins()) == runtime
+
+
+def test_environment_yml_pins_the_versions_of_the_lock_for_its_python():
+    assert "python=3.11" in environment_yml()["dependencies"]
+    pins = lock_pins("3.11")
+    for name, version in conda_pins().items():
+        assert pins[name] == version, name
+
+
+def test_environment_yml_installs_the_course_package_with_pip():
+    pip_section = next(d["pip"] for d in environment_yml()["dependencies"] if isinstance(d, dict))
+    assert pip_section == ["-e ."]
 
 
 def lock_pins(python, platform="linux"):
