@@ -36,14 +36,14 @@ help:
 	@echo "          .venv is rebuilt when it changes), LAB_ARGS=\"--no-browser --port 8899\""
 	@echo "          passes options to JupyterLab, FORCE=1 lets make student overwrite handouts."
 
-# scripts/venv.py creates .venv with $(PYTHON) when needed (rebuilding it when it was made
+# scripts/make_venv.py creates .venv with $(PYTHON) when needed (rebuilding it when it was made
 # with another Python) and installs with requirements.lock as a constraint when
 # pyproject.toml or the lock changed. Learners get the course; `test` adds the test tools.
 lab-env:
-	@$(PYTHON) scripts/venv.py lab
+	@$(PYTHON) scripts/make_venv.py lab
 
 test-env:
-	@$(PYTHON) scripts/venv.py test
+	@$(PYTHON) scripts/make_venv.py test
 
 lab: lab-env
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_ARGS) $(LAB_ARGS)

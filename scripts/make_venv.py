@@ -1,7 +1,7 @@
 """Create or update the course's virtual environment (called by make before every target).
 
-    python3 scripts/venv.py lab     # the course and what running it needs
-    python3 scripts/venv.py test    # ... and the test tools (pytest, nbval, ruff, playwright)
+    python3 scripts/make_venv.py lab     # the course and what running it needs
+    python3 scripts/make_venv.py test    # ... and the test tools (pytest, nbval, ruff, playwright)
 
 Run with the interpreter you want the course to use (make passes $(PYTHON)). It
 
@@ -76,7 +76,7 @@ def up_to_date(kind):
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1 or argv[0] not in KINDS:
-        print(f"usage: python3 scripts/venv.py {{{'|'.join(KINDS)}}}", file=sys.stderr)
+        print(f"usage: python3 scripts/make_venv.py {{{'|'.join(KINDS)}}}", file=sys.stderr)
         return 2
     kind = argv[0]
     here = ".".join(map(str, sys.version_info[:3]))
