@@ -101,7 +101,7 @@ def test_the_default_python_gets_the_versions_the_outputs_were_made_with():
 
 def test_supported_pythons_are_those_of_pyproject_and_of_the_venv_script():
     assert pyproject()["project"]["requires-python"] == ">=3.10"
-    assert "SUPPORTED = ((3, 10), (3, 13))" in (ROOT / "scripts" / "venv.py").read_text()
+    assert "SUPPORTED = ((3, 10), (3, 13))" in (ROOT / "scripts" / "make_venv.py").read_text()
 
 
 def test_ci_runs_the_readme_test_command():
