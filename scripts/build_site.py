@@ -45,10 +45,21 @@ WIDGETS = "vendor/html-manager/dist/embed-amd.js"
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
+def unpacked(out, package):
+    """True when out/vendor holds this package as pinned, with the files it keeps."""
+    marker = out / "vendor" / package["folder"] / ".integrity"
+    return marker.exists() and marker.read_text() == marker_text(package)
+
+
+def marker_text(package):
+    # The hash and what was kept: a new keep-list unpacks the package again.
+    return package["integrity"] + " " + json.dumps(package["keep"])
+
+
 def vendor(out):
     """Unpack the pinned npm packages into out/vendor/<folder>, checking their hashes."""
     packages = json.loads(VENDOR_SPEC.read_text())["packages"]
-    missing = [p for p in packages if not (out / "vendor" / p["folder"] / ".integrity").exists()]
+    missing = [package for package in packages if not unpacked(out, package)]
     if missing and shutil.which("npm") is None:
         raise SystemExit(
             "make html: needs npm (Node.js) to fetch the pinned page scripts "
@@ -56,9 +67,9 @@ def vendor(out):
         )
     for package in packages:
         target = out / "vendor" / package["folder"]
-        marker = target / ".integrity"
-        if marker.exists() and marker.read_text() == package["integrity"]:
+        if unpacked(out, package):
             continue
+        shutil.rmtree(target, ignore_errors=True)
         with tempfile.TemporaryDirectory() as scratch:
             spec = f"{package['name']}@{package['version']}"
             subprocess.run(
@@ -82,7 +93,7 @@ def vendor(out):
                     destination = target / relative
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     destination.write_bytes(archive.extractfile(member).read())
-        marker.write_text(package["integrity"])
+        (target / ".integrity").write_text(marker_text(package))
 
 
 def title_of(nb):
