@@ -107,3 +107,31 @@ def test_supported_pythons_are_those_of_pyproject_and_of_the_venv_script():
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_make_lab_adds_allow_root_only_for_root():
+    import os
+    import subprocess
+
+    plan = subprocess.run(
+        ["make", "-n", "--no-print-directory", "lab", 'LAB_ARGS=--no-browser --port 8899'],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    lab_line = next(line for line in plan.splitlines() if "jupyter lab" in line)
+    assert ("--allow-root" in lab_line) == (os.geteuid() == 0)
+    assert lab_line.endswith("--no-browser --port 8899")
+
+
+def test_make_help_lists_every_target_and_the_variables():
+    import subprocess
+
+    text = subprocess.run(["make", "--no-print-directory", "help"], cwd=ROOT,
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    phony = next(line for line in makefile.replace("\\\n", " ").splitlines()
+                 if line.startswith(".PHONY:"))  # fmt: skip
+    for target in phony.split()[1:]:
+        if not target.endswith("-env") and target != "help":
+            assert f"make {target}" in text, target
+    for variable in ("PYTHON=", "LAB_ARGS=", "FORCE=1"):
+        assert variable in text, variable
