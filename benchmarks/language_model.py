@@ -6,8 +6,7 @@
 
 Trains on the seeded 80/10/10 split of helpers.names (split seed 0), with one Adam, in
 chunks of 10 steps while the training time (evaluation excluded) stays within the budget,
-then reports the
-validation and test loss in nats per character (end tokens counted) and the bigram
+then reports the validation and test loss in nats per character (end tokens counted) and the bigram
 baseline on the same split. Prints figures; asserts nothing.
 """
 
@@ -22,7 +21,7 @@ from helpers.names import load_names, split_names
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].replace("\n", " "))
     parser.add_argument("--budget", type=float, default=60.0, help="seconds of training")
     parser.add_argument("--cell", default="lstm", choices=["rnn", "lstm"])
     parser.add_argument("--n_a", type=int, default=128)

@@ -136,7 +136,11 @@ def measure(shape, turns, with_torch):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0].replace("\n", " "),
+        epilog="Each path runs in its own worker process; the workers take turns. "
+        "See the module docstring for why.",
+    )
     parser.add_argument("--turns", type=int, default=10, help="turns of each path (default 10)")
     parser.add_argument("--worker", choices=("reference", "fast", "torch"), help=argparse.SUPPRESS)
     parser.add_argument("--shape", type=int, nargs=4, help=argparse.SUPPRESS)
@@ -154,13 +158,16 @@ def main():
         m, T_x, n_x, n_a = shape
         print(f"\nm = {m}, T_x = {T_x}, n_x = {n_x}, n_a = {n_a} (forward + backward)")
         print(f"  reference (cell by cell)  {1e3 * reference:8.2f} ms")
+        ratio = fused / reference
+        verdict = f"{1 / ratio:.1f}x faster" if ratio < 1 else f"{ratio:.1f}x slower"
         print(f"  helpers.fast              {1e3 * fused:8.2f} ms   "
-              f"{reference / fused:5.1f}x faster than the reference")  # fmt: skip
+              f"{ratio:.2f}x the reference's time ({verdict})")  # fmt: skip
         if "torch" not in medians:
             print("  torch.nn.LSTM             (PyTorch not installed)")
         else:
+            share = fused / medians["torch"]
             print(f"  torch.nn.LSTM             {1e3 * medians['torch']:8.2f} ms   "
-                  f"fast path / torch = {fused / medians['torch']:.2f}  ({info})")  # fmt: skip
+                  f"fast path takes {share:.2f}x torch's time  ({info})")  # fmt: skip
 
 
 if __name__ == "__main__":
