@@ -14,7 +14,7 @@ PARALLEL := -n auto --dist loadfile
 # JupyterLab refuses to run as root unless told; containers often run as root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: help lab test check nbval portability lint execute student html lock clean clean-venv \
+.PHONY: help lab test check check-pythons nbval portability lint execute student html lock clean clean-venv \
 	lab-env test-env
 
 help:
@@ -22,6 +22,8 @@ help:
 	@echo "make test     everything: unit tests, notebook lints, nbval over every notebook,"
 	@echo "              browser tests (installs the test tools the first time)"
 	@echo "make check    unit tests and lints only (the fast inner loop)"
+	@echo "make check-pythons  install the lock and run make check's tests on the oldest and"
+	@echo "              the newest supported Python (3.10, 3.13), each in build/pythonX.Y"
 	@echo "make nbval    nbval over every notebook"
 	@echo "make portability  nbval over every notebook under other floating-point set-ups"
 	@echo "              (numpy's SIMD limited, another OpenBLAS kernel, one BLAS thread)"
@@ -53,6 +55,9 @@ test: test-env
 
 check: test-env
 	$(BIN)/python -m pytest tests -m "not slow"
+
+check-pythons:
+	$(PYTHON) scripts/check_pythons.py
 
 nbval: test-env
 	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) $(NOTEBOOKS)

@@ -64,6 +64,9 @@ def test_relative_links_resolve(path):
     for target in re.findall(r"\]\(([^)\s]+)\)", text):
         if re.match(r"[a-z]+:", target) or target.startswith("#"):
             continue
+        # JupyterLab's root is notebooks/ and the site holds only the pages: a link out of
+        # the folder works on GitHub but nowhere a learner reads the notebook.
+        assert not target.startswith(".."), f"link out of notebooks/: {target}"
         assert (path.parent / target.split("#")[0]).exists(), f"broken link {target}"
 
 
