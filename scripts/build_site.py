@@ -52,8 +52,15 @@ def unpacked(out, package):
 
 
 def marker_text(package):
-    # The hash and what was kept: a new keep-list unpacks the package again.
-    return package["integrity"] + " " + json.dumps(package["keep"])
+    # The hash and what was kept: a new keep or drop list unpacks the package again.
+    return package["integrity"] + " " + json.dumps([package["keep"], package["drop"]])
+
+
+def wanted(name, package):
+    """True for a file of the package that the pages load: it matches a keep pattern and
+    no drop pattern (fnmatch patterns on its path inside the package)."""
+    keep = any(fnmatch(name, pattern) for pattern in package["keep"])
+    return keep and not any(fnmatch(name, pattern) for pattern in package["drop"])
 
 
 def vendor(out):
@@ -86,9 +93,7 @@ def vendor(out):
                     if not member.isfile() or ".." in Path(member.name).parts:
                         continue
                     relative = Path(*Path(member.name).parts[1:])  # drop "package/"
-                    if not any(
-                        fnmatch(relative.as_posix(), pattern) for pattern in package["keep"]
-                    ):
+                    if not wanted(relative.as_posix(), package):
                         continue  # the pages never load it
                     destination = target / relative
                     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +106,24 @@ def title_of(nb):
         if cell.cell_type == "markdown" and cell.source.startswith("# "):
             return cell.source.splitlines()[0][2:].strip()
     return "untitled"
+
+
+SHARED_STYLE_BYTES = 10_000  # a <style> block this large goes to a file all pages share
+
+
+def shared_styles(body, out):
+    """Move the template's large <style> blocks (the same on every page, about 250 KB) to
+    files named by their hash, which the browser then loads once for the whole site."""
+
+    def to_file(match):
+        css = match.group(1)
+        if len(css) < SHARED_STYLE_BYTES:
+            return match.group(0)
+        name = f"style-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        (out / name).write_text(css, encoding="utf-8")
+        return f'<link rel="stylesheet" href="{name}">'
+
+    return re.sub(r"<style[^>]*>(.*?)</style>", to_file, body, flags=re.S)
 
 
 def render(path, out):
@@ -117,6 +140,7 @@ def render(path, out):
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title_of(nb)}})
     # Links between notebooks become links between pages.
     body = re.sub(r'href="(\d\d_[a-z0-9_]+)\.ipynb', r'href="\1.html', body)
+    body = shared_styles(body, out)
     (out / f"{path.stem}.html").write_text(body, encoding="utf-8")
     return title_of(nb), time.perf_counter() - start
 

@@ -47,6 +47,16 @@ def open_page(page, url):
     return failed
 
 
+SITE_LIMIT_BYTES = 15_000_000
+
+
+def test_the_site_holds_only_what_its_pages_use_within_15_mb(site):
+    files = [path for path in SITE.rglob("*") if path.is_file()]
+    total = sum(path.stat().st_size for path in files)
+    assert total <= SITE_LIMIT_BYTES, f"the site is {total / 1e6:.1f} MB"
+    assert not [path for path in files if path.suffix == ".map"]  # no source maps
+
+
 def test_the_index_lists_every_notebook_in_order(page, site):
     failed = open_page(page, f"{site}/index.html")
     links = page.page.locator("ol li a")
