@@ -8,8 +8,9 @@ hint; the hint is whatever follows `### BEGIN SOLUTION:` on the marker line. Out
 execution counts are cleared; everything else is kept.
 
 A learner's work is never lost: the generator remembers a fingerprint of every notebook
-it wrote (in .generated.json next to them) and refuses to overwrite one that has changed
-since, or one it did not write, unless asked with --force.
+it wrote (in .generated.json next to them). File by file, it writes the handouts that are
+missing or unchanged since, and leaves alone (and names) one that has changed, or one it
+did not write, unless asked with --force (`make student FORCE=1`).
 """
 
 import argparse
@@ -17,6 +18,7 @@ import hashlib
 import json
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -74,40 +76,53 @@ def fingerprint(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def generate(source_dir, target_dir, force=False, out=sys.stdout):
-    """Write a student version of every notebook with exercises; return the paths written.
+@dataclass
+class Handouts:
+    """What generate did: the handouts it wrote and the changed ones it left alone."""
 
-    Raises
-    ------
-    FileExistsError
-        If a student notebook was changed since it was generated (or was not generated
-        here) and force is False. Nothing is written in that case.
+    written: list = field(default_factory=list)
+    left_alone: list = field(default_factory=list)
+
+
+def generate(source_dir, target_dir, force=False, out=sys.stdout):
+    """Write a student version of every notebook with exercises, file by file.
+
+    A handout that is missing, or unchanged since it was generated here, is (re)written. A
+    handout that was changed after it was generated (or that this folder's manifest does
+    not know) is a learner's work: it is left alone and named, unless force is True.
+
+    Returns
+    -------
+    Handouts with the paths written and the paths left alone
     """
     source_dir, target_dir = Path(source_dir), Path(target_dir)
     manifest_path = target_dir / MANIFEST
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-    planned = []
+    target_dir.mkdir(parents=True, exist_ok=True)
+    result = Handouts()
     for path in sorted(source_dir.glob("[0-9][0-9]_*.ipynb")):
         nb, count = student_notebook(nbformat.read(path, as_version=4))
-        if count:
-            planned.append((target_dir / path.name, nb, count))
-    changed = [
-        target.name for target, _, _ in planned
-        if target.exists() and manifest.get(target.name) != fingerprint(target)
-    ]  # fmt: skip
-    if changed and not force:
-        raise FileExistsError(
-            "these student notebooks were changed after they were generated, so they were "
-            f"left alone: {', '.join(changed)}. Move them away, or run again with --force "
-            "to overwrite them."
-        )
-    target_dir.mkdir(parents=True, exist_ok=True)
-    for target, nb, count in planned:
+        if not count:
+            continue
+        target = target_dir / path.name
+        changed = target.exists() and manifest.get(target.name) != fingerprint(target)
+        if changed and not force:
+            result.left_alone.append(target)
+            continue
         nbformat.write(nb, target)
         manifest[target.name] = fingerprint(target)
+        result.written.append(target)
         print(f"{target}: {count} exercise(s)", file=out)
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
-    return [target for target, _, _ in planned]
+    if result.left_alone:
+        names = ", ".join(path.name for path in result.left_alone)
+        print(
+            f"left alone, changed since they were generated (a learner's work): {names}. "
+            "To replace them with fresh handouts, move them away or run "
+            "`make student FORCE=1`.",
+            file=out,
+        )
+    return result
 
 
 def main(argv=None):
@@ -118,7 +133,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         generate(args.source, args.target, force=args.force)
-    except (FileExistsError, SolutionMarkerError) as error:
+    except SolutionMarkerError as error:
         print(f"make student: {error}", file=sys.stderr)
         return 1
     return 0

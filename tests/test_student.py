@@ -103,18 +103,39 @@ def test_a_learners_changes_are_never_overwritten(tmp_path):
     target = tmp_path / "student"
     quiet = open("/dev/null", "w")
     first = generate(ROOT_NOTEBOOKS, target, out=quiet)
-    edited = first[0]
+    edited = first.written[0]
     work = json.loads(edited.read_text())
     work["cells"][0]["source"] = "my notes"
     edited.write_text(json.dumps(work))
     before = edited.read_bytes()
 
-    with pytest.raises(FileExistsError, match=edited.name):
-        generate(ROOT_NOTEBOOKS, target, out=quiet)
+    again = generate(ROOT_NOTEBOOKS, target, out=quiet)
+    assert again.left_alone == [edited] and edited not in again.written
     assert edited.read_bytes() == before
 
     generate(ROOT_NOTEBOOKS, target, force=True, out=quiet)
     assert edited.read_bytes() != before
+
+
+def test_a_changed_handout_does_not_stop_a_missing_one_from_being_written(tmp_path):
+    target = tmp_path / "student"
+    quiet = open("/dev/null", "w")
+    first, second = generate(ROOT_NOTEBOOKS, target, out=quiet).written[:2]
+    first.write_text(first.read_text().replace("Exercise", "My answer", 1))
+    second.unlink()
+    result = generate(ROOT_NOTEBOOKS, target, out=quiet)
+    assert result.left_alone == [first] and second in result.written and second.exists()
+
+
+def test_the_message_names_the_changed_handout_and_the_make_form(tmp_path):
+    import io
+
+    target = tmp_path / "student"
+    first = generate(ROOT_NOTEBOOKS, target, out=open("/dev/null", "w")).written[0]
+    first.write_text(first.read_text() + " ")
+    message = io.StringIO()
+    generate(ROOT_NOTEBOOKS, target, out=message)
+    assert first.name in message.getvalue() and "make student FORCE=1" in message.getvalue()
 
 
 def test_unchanged_handouts_are_regenerated_and_unknown_files_are_protected(tmp_path):
@@ -123,8 +144,8 @@ def test_unchanged_handouts_are_regenerated_and_unknown_files_are_protected(tmp_
     generate(ROOT_NOTEBOOKS, target, out=quiet)
     generate(ROOT_NOTEBOOKS, target, out=quiet)  # nothing changed: fine
     (target / ".generated.json").unlink()
-    with pytest.raises(FileExistsError):  # files it cannot vouch for are left alone
-        generate(ROOT_NOTEBOOKS, target, out=quiet)
+    unknown = generate(ROOT_NOTEBOOKS, target, out=quiet)  # files it cannot vouch for
+    assert unknown.left_alone and not unknown.written
 
 
 @pytest.mark.slow
