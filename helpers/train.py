@@ -178,9 +178,11 @@ def temporal_order_experiment(
 ):  # fmt: skip
     """Train an RNN or LSTM classifier on the temporal order task and test it.
 
-    The configuration used in 07 and 08 and by benchmarks/temporal_order.py, so that all
-    three train exactly the same network. Training batches are fresh draws from
-    default_rng(seed); the test set is temporal_order_test_set(T, test_size).
+    The configuration of 07 (one run, and every run of helpers.sweep), of
+    scripts/train_gate_network.py (the network 08 opens) and of
+    benchmarks/temporal_order.py, so that all of them train the same way. Training
+    batches are fresh draws from default_rng(seed); the test set is
+    temporal_order_test_set(T, test_size).
 
     Parameters
     ----------
