@@ -10,7 +10,9 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Both cores: pytest-xdist gives each worker whole files (--dist loadfile), so a notebook's
 # cells run in order in one kernel, and the browser and site tests share one server each.
-PARALLEL := -n auto --dist loadfile
+# Files are handed out in the order tests/conftest.py gives them (longest first as far as
+# known), not by their number of tests.
+PARALLEL := -n auto --dist loadfile --no-loadscope-reorder
 # JupyterLab refuses to run as root unless told; containers often run as root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
@@ -51,7 +53,7 @@ lab: lab-env
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_ARGS) $(LAB_ARGS)
 
 test: test-env
-	$(BIN)/python -m pytest $(PARALLEL) tests $(NBVAL) $(NOTEBOOKS)
+	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) tests $(NOTEBOOKS)
 
 check: test-env
 	$(BIN)/python -m pytest tests -m "not slow"

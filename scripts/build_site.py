@@ -4,8 +4,9 @@
 
 1. Takes require.js, MathJax 2 and the Jupyter widgets renderer from the npm registry
    (pinned and integrity-checked in site/vendor.json) into <out>/vendor/, once.
-2. Executes each notebook in a fresh kernel with widget state saved, so that the
-   widgets appear in the pages (the committed notebooks keep no widget state).
+2. Takes each committed notebook as it is (nbval confirms its outputs) and puts back the
+   widgets that the same execution showed, from site/widgets/ (see saved_widgets.py):
+   nothing is executed again.
 3. Exports it with nbconvert's lab template, pointing every script at the local copies,
    and turns links between notebooks into links between pages.
 4. Writes index.html, the notebooks in order.
@@ -16,7 +17,6 @@ import base64
 import hashlib
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -28,7 +28,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+import saved_widgets
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,12 +37,6 @@ VENDOR_SPEC = ROOT / "site" / "vendor.json"
 MATHJAX = "vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 REQUIRE = "vendor/requirejs/require.js"
 WIDGETS = "vendor/html-manager/dist/embed-amd.js"
-
-
-# The kernel warns that it talks to its client over TCP without encryption: it listens on
-# the loopback interface only, for the few seconds of one notebook's execution, so the
-# warning says nothing useful here and would be printed once per notebook.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 def unpacked(out, package):
@@ -127,12 +121,12 @@ def shared_styles(body, out):
 
 
 def render(path, out):
-    nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(
-        nb, timeout=600, kernel_name="python3", store_widget_state=True,
-        resources={"metadata": {"path": str(path.parent)}}, extra_arguments=KERNEL_ARGUMENTS,
-    ).execute()  # fmt: skip
+    nb = nbformat.read(path, as_version=4)
+    try:
+        saved_widgets.merge(nb, saved_widgets.read(path), path.name)
+    except saved_widgets.StaleRecord as error:
+        raise SystemExit(f"make html: {error}; run `make execute` to write both again") from None
     exporter = HTMLExporter(template_name="lab")
     exporter.mathjax_url = MATHJAX
     exporter.require_js_url = REQUIRE
@@ -177,15 +171,11 @@ def main(argv=None):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     vendor(out)
-    with tempfile.TemporaryDirectory(prefix="course-site-") as scratch:
-        for variable in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
-                         "IPYTHONDIR", "MPLCONFIGDIR"):  # fmt: skip
-            os.environ[variable] = os.path.join(scratch, variable.lower())
-        items = []
-        for path in notebooks:
-            title, seconds = render(path, out)
-            print(f"{path.stem + '.html':<40} {seconds:6.1f} s", flush=True)
-            items.append(f'<li><a href="{path.stem}.html">{html.escape(title)}</a></li>')
+    items = []
+    for path in notebooks:
+        title, seconds = render(path, out)
+        print(f"{path.stem + '.html':<40} {seconds:6.1f} s", flush=True)
+        items.append(f'<li><a href="{path.stem}.html">{html.escape(title)}</a></li>')
     (out / "index.html").write_text(INDEX.format(items="\n".join(items)), encoding="utf-8")
     print(f"{out / 'index.html'}")
     return 0

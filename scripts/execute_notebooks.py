@@ -3,8 +3,10 @@
     python scripts/execute_notebooks.py notebooks/01_rnn_cell.ipynb [...]
 
 Each notebook runs in its own folder with the current environment's Python kernel and
-hermetic Jupyter/matplotlib folders. Saved widget state and editor metadata are dropped,
-so that a re-run only changes what the code printed. Prints each notebook's wall time.
+hermetic Jupyter/matplotlib folders. Editor metadata is dropped, so that a re-run only
+changes what the code printed. The widgets a notebook shows are kept beside it, in
+site/widgets/ (see saved_widgets.py), for the static site; the notebook keeps their text
+fallbacks. Prints each notebook's wall time.
 """
 
 import os
@@ -14,12 +16,10 @@ import time
 from pathlib import Path
 
 import nbformat
+import saved_widgets
 from nbclient import NotebookClient
 
 KEEP_METADATA = ("kernelspec", "language_info")
-# A widget's view output holds a model id that changes on every run; without the saved
-# widget state it cannot be shown anyway, so only its text fallback is kept.
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def clean(nb):
@@ -62,18 +62,18 @@ def execute(path):
         nb,
         timeout=600,
         kernel_name="python3",
+        store_widget_state=True,
         resources={"metadata": {"path": str(path.parent)}},
         # The kernel listens on loopback only: its warning about unencrypted TCP is noise.
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     ).execute()
     seconds = time.perf_counter() - start
-    nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_METADATA}
     for cell in nb.cells:
         cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
         if cell.cell_type == "code":
             coalesce_streams(cell)
-            for output in cell.outputs:
-                output.get("data", {}).pop(WIDGET_VIEW, None)
+    saved_widgets.write(saved_widgets.split(nb, path.stem), path)
+    nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_METADATA}
     nbformat.write(nb, path)
     return seconds
 

@@ -2,10 +2,15 @@
 
 import json
 import re
+import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 from conftest import NOTEBOOKS, ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import saved_widgets  # noqa: E402  (scripts/ is not a package)
 
 
 def load(path):
@@ -48,6 +53,46 @@ def test_no_widget_state_or_editor_noise_is_saved(path):
         assert not set(cell.get("metadata", {})) - {"tags"}, cell["metadata"]
         for output in cell.get("outputs", []):  # model ids change on every run
             assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {})
+
+
+# How ipywidgets writes a widget as text, e.g. "VBox(children=(FloatSlider(...".
+WIDGET_TEXT = re.compile(r"\w*(Box|Slider|Progress|Dropdown|Output|Button|Select|HTML)\(")
+
+
+def widget_fallbacks(nb):
+    """(cell, output) of every widget's text fallback: what a widget leaves in a notebook
+    without its view."""
+    return [
+        (c, o)
+        for c, cell in enumerate(nb.cells)
+        for o, output in enumerate(cell.get("outputs", []))
+        if output.output_type in ("display_data", "execute_result")
+        and set(output.data) == {"text/plain"}
+        and WIDGET_TEXT.match(output.data["text/plain"])
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_the_widgets_it_shows_are_saved_beside_it_from_the_same_code(path):
+    """The static site shows the widgets from site/widgets/, which `make execute` writes
+    with the outputs; after a change to a notebook both must be written again."""
+    nb = nbformat.read(path, as_version=4)
+    record = saved_widgets.read(path)
+    places = widget_fallbacks(nb)
+    if not places:
+        assert record is None, "site/widgets/ keeps widgets the notebook no longer shows"
+        return
+    assert record is not None, "no saved widgets in site/widgets/: run make execute"
+    assert record["code"] == saved_widgets.code_fingerprint(nb), (
+        "the saved widgets were made from other code: run make execute"
+    )
+    assert [(v["cell"], v["output"]) for v in record["views"]] == places
+    assert saved_widgets.missing_models(record) == []
+
+
+def test_site_widgets_holds_records_of_notebooks_only():
+    names = {path.stem for path in NOTEBOOKS}
+    assert {p.stem for p in saved_widgets.RECORDS.glob("*.json")} <= names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)

@@ -6,6 +6,7 @@ when a missing browser fails."""
 import json
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,8 +60,9 @@ class Page:
             self.off_loopback.append(request.url)
 
 
-@pytest.fixture
-def page(browser):
+@contextmanager
+def new_page(browser):
+    """A Page in a context of its own, closed afterwards."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     # Anything not on loopback is refused outright (and recorded by Page).
     context.route(
@@ -69,8 +71,16 @@ def page(browser):
             route.continue_() if route.request.url.startswith(LOOPBACK) else route.abort()
         ),
     )
-    yield Page(context)
-    context.close()
+    try:
+        yield Page(context)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    with new_page(browser) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")

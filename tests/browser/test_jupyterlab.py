@@ -1,9 +1,19 @@
-"""Every notebook, clicked through in JupyterLab in a real browser, the way a learner would:
-open it, clear the outputs, Run All, and look at what the page shows."""
+"""The notebooks in JupyterLab in a real browser, the way a learner meets them: every
+notebook opens with its saved outputs shown (figures, typeset equations, no error); and
+every notebook with controls (sliders, drop-downs) is cleared and Run All, and each
+control moved. nbval runs every notebook in a kernel already, so a notebook without
+controls is not executed a second time here."""
+
+import json
+import sys
+from contextlib import contextmanager
 
 import pytest
-from browser.lab import SCREENSHOTS
-from conftest import NOTEBOOKS
+from browser.lab import SCREENSHOTS, new_page
+from conftest import NOTEBOOKS, ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import saved_widgets  # noqa: E402  (scripts/ is not a package)
 
 pytestmark = pytest.mark.slow
 
@@ -43,9 +53,88 @@ OUTPUTS = """() => {
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
+SHOWN = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const node = panel.content.node;
+  const images = Array.from(node.querySelectorAll('.jp-RenderedImage img'));
+  return {
+    images: images.length,
+    loaded: images.filter(i => i.complete && i.naturalWidth > 0).length,
+    equations: node.querySelectorAll('mjx-container').length,
+    mathErrors: node.querySelectorAll('mjx-merror').length,
+    stderr: node.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]').length,
+  };
+}"""
 
-def open_and_run_all(page, lab, notebook):
-    page.goto(f"{lab}/lab/tree/{notebook}?reset")
+CONTROLS = ("SliderModel", "DropdownModel", "ToggleButtonsModel", "SelectModel")
+
+
+def has_controls(path):
+    """True when the widgets the notebook shows (saved in site/widgets/) include a control."""
+    record = saved_widgets.read(path)
+    models = record["state"].values() if record else []
+    return any(model["model_name"].endswith(CONTROLS) for model in models)
+
+
+WITH_CONTROLS = [path for path in NOTEBOOKS if has_controls(path)]
+
+
+def saved_images_and_equations(path):
+    """How many figures the committed outputs hold, and whether the text has maths."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    images = sum(
+        "image/png" in output.get("data", {})
+        for cell in nb["cells"]
+        for output in cell.get("outputs", [])
+    )
+    markdown = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    return images, "$" in markdown
+
+
+APP_READY = """() => Boolean(window.jupyterapp
+  && window.jupyterapp.commands.hasCommand('docmanager:open'))"""
+
+# Open a notebook in the running app and wait until its document is loaded.
+OPEN = """async (path) => {
+  await window.jupyterapp.restored;
+  const panel = await window.jupyterapp.commands.execute('docmanager:open', {path});
+  await panel.context.ready;
+  window.jupyterapp.shell.activateById(panel.id);
+}"""
+
+# Close the current notebook and stop the kernel it started.
+CLOSE = """async () => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  await panel.sessionContext.shutdown();
+  panel.dispose();
+}"""
+
+
+@pytest.fixture(scope="module")
+def lab_app(browser, lab):
+    """One JupyterLab page for opening every notebook in turn (loading the app once)."""
+    with new_page(browser) as page:
+        page.page.goto(f"{lab}/lab?reset")
+        page.page.wait_for_function(APP_READY, timeout=120_000, polling=250)
+        yield page
+
+
+@contextmanager
+def opened(app, path):
+    """Open a notebook in the app's page; afterwards close it and stop its kernel. Yields
+    the page errors and requests off loopback seen meanwhile (lists that grow)."""
+    errors, off_loopback = len(app.errors), len(app.off_loopback)
+    app.page.evaluate(OPEN, path.name)
+    try:
+        yield app.errors[errors:], app.off_loopback[off_loopback:]
+    finally:
+        # Wait for the kernel to have started: closing a starting kernel fails.
+        app.page.wait_for_function(READY, timeout=120_000, polling=250)
+        app.page.evaluate(CLOSE)
+
+
+def run_all(page):
+    """Clear the outputs, Run All, wait until every cell ran; return what the cells show."""
     page.wait_for_function(READY, timeout=120_000, polling=250)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
@@ -97,27 +186,50 @@ def check_sliders(page):
     return moved
 
 
+def test_the_notebooks_with_controls_are_found():
+    assert len(WITH_CONTROLS) >= 3, [p.stem for p in WITH_CONTROLS]
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_run_all_in_jupyterlab(page, lab, path):
-    outputs = open_and_run_all(page.page, lab, path.name)
+def test_opens_with_its_saved_outputs_shown(lab_app, path):
+    images, has_maths = saved_images_and_equations(path)
+    with opened(lab_app, path) as (errors, off_loopback):
+        lab_app.page.wait_for_function(
+            f"() => {{ const s = ({SHOWN})(); return s.loaded === {images}"
+            f" && (s.equations > 0 || !{str(has_maths).lower()}); }}",
+            timeout=60_000,
+            polling=250,
+        )
+        shown = lab_app.page.evaluate(SHOWN)
+    assert shown["images"] == images and shown["mathErrors"] == 0 and shown["stderr"] == 0
+    assert errors == [] and off_loopback == []
 
-    errors = [
-        f"cell {o['cell']}: {o['ename']}: {o['evalue']}" for o in outputs if o["type"] == "error"
-    ]
-    assert not errors, errors
-    assert not [o for o in outputs if o["type"] == "stream" and o["name"] == "stderr"]
 
-    widget_outputs = sum(WIDGET_MIME in o["mimes"] for o in outputs)
-    rendered = page.page.locator(".jp-OutputArea-output > .jupyter-widgets")
-    assert rendered.count() == widget_outputs, "a widget did not render"
-    for k in range(rendered.count()):
-        box = rendered.nth(k).bounding_box()
-        assert box and box["width"] > 100 and box["height"] > 20
+@pytest.mark.parametrize("path", WITH_CONTROLS, ids=[p.stem for p in WITH_CONTROLS])
+def test_run_all_and_move_every_control(lab_app, path):
+    page = lab_app.page
+    with opened(lab_app, path) as (page_errors, off_loopback):
+        outputs = run_all(page)
 
-    sliders = page.page.locator(".jp-OutputArea-output .noUi-handle").count()
-    assert check_sliders(page.page) == sliders
+        errors = [
+            f"cell {o['cell']}: {o['ename']}: {o['evalue']}"
+            for o in outputs
+            if o["type"] == "error"
+        ]
+        assert not errors, errors
+        assert not [o for o in outputs if o["type"] == "stream" and o["name"] == "stderr"]
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"), full_page=True)
-    assert not page.errors, page.errors
-    assert not page.off_loopback, page.off_loopback
+        widget_outputs = sum(WIDGET_MIME in o["mimes"] for o in outputs)
+        rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets")
+        assert rendered.count() == widget_outputs, "a widget did not render"
+        for k in range(rendered.count()):
+            box = rendered.nth(k).bounding_box()
+            assert box and box["width"] > 100 and box["height"] > 20
+
+        sliders = page.locator(".jp-OutputArea-output .noUi-handle").count()
+        assert check_sliders(page) == sliders
+
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"), full_page=True)
+    assert page_errors == [], page_errors
+    assert off_loopback == [], off_loopback
