@@ -70,8 +70,8 @@ portability: test-env
 	$(BIN)/python scripts/portability.py -- $(BIN)/python -m pytest -q $(PARALLEL) $(NBVAL) $(NOTEBOOKS)
 
 lint: test-env
-	$(BIN)/ruff check helpers tests scripts benchmarks notebooks
-	$(BIN)/ruff format --check helpers tests scripts benchmarks
+	$(BIN)/ruff check helpers classroom tests scripts benchmarks notebooks
+	$(BIN)/ruff format --check helpers classroom tests scripts benchmarks
 
 execute: test-env
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
@@ -79,7 +79,7 @@ execute: test-env
 # Student handouts: solution blocks replaced by stubs; never overwrites a learner's
 # changes unless FORCE=1.
 student: lab-env
-	$(BIN)/python -m helpers.student notebooks $(BUILD)/student $(if $(FORCE),--force)
+	$(BIN)/python -m classroom.student notebooks $(BUILD)/student $(if $(FORCE),--force)
 
 # The course as a static site that works offline (needs npm for the pinned page scripts).
 html: test-env

@@ -2,6 +2,22 @@
 
 Shapes follow the course: batch on the second axis, time on the third.
 Importing the package changes no global state; notebooks call setup_notebook().
+
+Top level (`helpers.<name>`): the reference cells, forward and backward, and what
+notebooks 01-06 use with them: activations, initialisation, the gradient check, the
+loss, the optimiser, gradient-flow measurements and the figures of those notebooks.
+
+Submodules, imported by name (`from helpers import train, plots`) and called with their
+prefix:
+    rnn, lstm       the reference cells and their layouts (lstm.GATES, lstm.CellCache, ...)
+    checks          the exercise checks (check_rnn_cell_forward, ...)
+    plots           every figure; gates, gradient_flow: what 04, 05 and 08 measure
+    widgets         the interactive widgets (loads ipywidgets; nothing else does)
+    fast            the fast forward and backward passes of notebook 10
+    cells           the cells by name ("rnn", "lstm") for the training code
+    tasks, train, sweep, saved   the temporal order task and training on it (07, 08)
+    names, language_model        the names data and the character language model (09)
+    series          moving averages of training curves
 """
 
 from . import checks
@@ -19,7 +35,6 @@ from .lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm_for
 from .notebook import setup_notebook
 from .optim import Adam, clip_by_global_norm, global_norm
 from .plots import (
-    moving_average,
     plot_activations,
     plot_gate_heatmap,
     plot_gate_values,
@@ -46,7 +61,6 @@ __all__ = [
     "lstm_cell_forward",
     "lstm_forward",
     "MissingParameterError",
-    "moving_average",
     "numerical_gradient",
     "plot_activations",
     "plot_gate_heatmap",

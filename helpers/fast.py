@@ -262,7 +262,7 @@ def _lstm_steps_backward(dA, G, C, tanh_C, dG, Wa):
 
     dA (T_x, m, n_a) holds dL/da<t> from the loss (overwritten); G, C, tanh_C as left by
     _lstm_steps_forward; dG (T_x, m, 4 n_a) receives the gradients of the gates'
-    pre-activations. Returns da0, shape (m, n_a).
+    pre-activations. Returns da0 and dc0, each of shape (m, n_a).
     """
     T_x, m, n_a = tanh_C.shape
     da_next = np.zeros((m, n_a))  # dL/da<t> through the recurrence
@@ -295,7 +295,7 @@ def _lstm_steps_backward(dA, G, C, tanh_C, dG, Wa):
         d *= local
         np.matmul(d, Wa, out=da_next)
         np.multiply(dc, f, out=dc_next)
-    return da_next
+    return da_next, dc_next
 
 
 def lstm_backward(da, caches):
@@ -308,8 +308,8 @@ def lstm_backward(da, caches):
 
     Returns
     -------
-    gradients : dict with dx (n_x, m, T_x), da0 (n_a, m), dWf, dWi, dWc, dWo
-        (n_a, n_a + n_x) and dbf, dbi, dbc, dbo (n_a, 1)
+    gradients : dict with dx (n_x, m, T_x), da0 (n_a, m), dc0 (n_a, m), dWf, dWi, dWc,
+        dWo (n_a, n_a + n_x) and dbf, dbi, dbc, dbo (n_a, 1)
     """
     if not isinstance(caches, LSTMCache):
         raise TypeError(
@@ -328,13 +328,14 @@ def lstm_backward(da, caches):
     dWx = np.empty((4 * n_a, n_x))
     dx = np.empty((T_x * m, n_x))
     with _Workers(threads_for(m, n_a)) as team:
-        da0_blocks = team.map(
+        first_state_blocks = team.map(
             lambda s: _lstm_steps_backward(
                 dA[:, s], cache.G[:, s], cache.C[:, s], cache.tanh_C[:, s], dG[:, s], cache.Wa
             ),
             _chunks(m, team.count),
         )
-        da0 = np.concatenate(da0_blocks)  # (m, n_a)
+        da0 = np.concatenate([da0 for da0, _ in first_state_blocks])  # (m, n_a)
+        dc0 = np.concatenate([dc0 for _, dc0 in first_state_blocks])
         # The three products after the loop, each split into one piece per thread.
         gate_rows, step_rows = _chunks(4 * n_a, team.count), _chunks(T_x * m, team.count)
 
@@ -347,7 +348,11 @@ def lstm_backward(da, caches):
         team.map(products, range(team.count))
     db = dG_rows.sum(axis=0)[:, None]  # (4 n_a, 1)
 
-    grads = {"dx": dx.reshape(T_x, m, n_x).transpose(2, 1, 0), "da0": da0.T.copy()}
+    grads = {
+        "dx": dx.reshape(T_x, m, n_x).transpose(2, 1, 0),
+        "da0": da0.T.copy(),
+        "dc0": dc0.T.copy(),
+    }
     for k, g in enumerate(FUSED_ORDER):
         rows = slice(k * n_a, (k + 1) * n_a)
         grads[f"dW{g}"] = np.concatenate((dWa[rows], dWx[rows]), axis=1)

@@ -1,13 +1,25 @@
-"""Looking inside a trained LSTM: every gate at every step (introduced in 08_gate_activations)."""
+"""Looking inside the LSTM's gates: one unit's step (05_lstm_cell) and every gate of a
+trained network at every step (08_gate_activations)."""
 
 import numpy as np
 
-from .lstm import lstm_forward
+from .lstm import (
+    CACHE_FIELDS,
+    GATE_NAMES,
+    GATE_VALUES,
+    GATES,
+    CellCache,
+    lstm_cell_forward,
+    lstm_forward,
+)
 
-# Display name -> index of the array in a cell cache
-# (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters).
-TRACES = {"forget": 4, "update": 5, "output": 7, "candidate": 6, "cell": 1, "hidden": 0}
-SIGMOID_GATES = ("forget", "update", "output")
+# Display name -> the field of a cell cache that holds it, for every step.
+TRACES = {
+    **{GATE_NAMES[g]: GATE_VALUES[g] for g in ("f", "i", "o", "c")},
+    "cell": "c_next",
+    "hidden": "a_next",
+}
+SIGMOID_GATES = tuple(GATE_NAMES[g] for g in ("f", "i", "o"))
 
 
 def lstm_gate_traces(x, parameters, a0=None):
@@ -28,8 +40,8 @@ def lstm_gate_traces(x, parameters, a0=None):
     a0 = np.zeros((n_a, x.shape[1])) if a0 is None else a0
     *_, (cell_caches, _) = lstm_forward(x, a0, parameters)
     return {
-        name: np.stack([cache[index] for cache in cell_caches], axis=-1)
-        for name, index in TRACES.items()
+        name: np.stack([cache[CACHE_FIELDS.index(field)] for cache in cell_caches], axis=-1)
+        for name, field in TRACES.items()
     }
 
 
@@ -51,3 +63,37 @@ def gate_saturation(gate, low=0.1, high=0.9):
     if gate.ndim != 3:
         raise ValueError(f"gate_saturation: gate should be (n_a, m, T_x), got {gate.shape}.")
     return (gate < low).mean(axis=(1, 2)), (gate > high).mean(axis=(1, 2))
+
+
+def one_unit_lstm_step(z_f, z_i, z_c, z_o, c_prev):
+    """One step of a single-unit LSTM whose gate pre-activations are given (05_lstm_cell).
+
+    The step runs the reference lstm_cell_forward with n_a = n_x = 1, zero weights and
+    zero inputs, so each gate's pre-activation is its bias: ft = sigmoid(z_f),
+    it = sigmoid(z_i), cct = tanh(z_c), ot = sigmoid(z_o).
+
+    Parameters
+    ----------
+    z_f, z_i, z_c, z_o : float, pre-activations of the forget gate, update gate,
+        candidate and output gate
+    c_prev : float, the memory cell before the step
+
+    Returns
+    -------
+    values : dict of floats ft, it, cct, ot, c_prev, c_next, a_next
+    """
+    parameters = {"Wy": np.ones((1, 1)), "by": np.zeros((1, 1))}
+    for gate, z in zip(GATES, (z_f, z_i, z_c, z_o)):
+        parameters[f"W{gate}"] = np.zeros((1, 2))
+        parameters[f"b{gate}"] = np.array([[z]], dtype=float)
+    zero = np.zeros((1, 1))
+    a_next, c_next, _, cache = lstm_cell_forward(zero, zero, np.array([[c_prev]]), parameters)
+    values = {GATE_VALUES[g]: getattr(CellCache(*cache), GATE_VALUES[g]) for g in GATES}
+    values["c_prev"] = np.array(c_prev)
+    values.update(c_next=c_next, a_next=a_next)
+    return {key: float(np.asarray(value).reshape(())) for key, value in values.items()}
+
+
+def gate_values_at(traces, name, example, step):
+    """The values one gate takes at one step for one example: ndarray (n_a,) (08)."""
+    return np.asarray(traces[name])[:, example, step]

@@ -12,15 +12,15 @@ from .lstm import lstm_cell_backward, lstm_forward
 from .rnn import rnn_cell_backward, rnn_forward
 
 
-def state_gradient_norms(caches):
+def state_gradient_norms(cell, caches):
     """Norm of dL/da<t> at every step for a unit loss on the last hidden state.
 
-    Works for both cells: the cache layout tells an RNN (4 items a step) from an LSTM
-    (10 items a step). Each example's loss gradient is u = (1, ..., 1) / sqrt(n_a),
-    so the norm at the last step is exactly 1.
+    Each example's loss gradient is u = (1, ..., 1) / sqrt(n_a), so the norm at the last
+    step is exactly 1.
 
     Parameters
     ----------
+    cell : "rnn" or "lstm", the cell that made the caches
     caches : tuple (list of T_x cell caches, x) from rnn_forward or lstm_forward
 
     Returns
@@ -28,9 +28,10 @@ def state_gradient_norms(caches):
     norms : ndarray, shape (T_x,), norms[t] = mean over the batch of ||dL/da<t>||;
         norms[T_x - 1] == 1, and norms[t] lies T_x - 1 - t steps back
     """
+    if cell not in ("rnn", "lstm"):
+        raise ValueError(f"state_gradient_norms: cell should be 'rnn' or 'lstm', got {cell!r}.")
     cell_caches, _ = caches
     n_a, m = cell_caches[-1][0].shape
-    lstm = len(cell_caches[-1]) == 10
     da = np.full((n_a, m), 1.0 / np.sqrt(n_a))
     dc = np.zeros((n_a, m))
     norms = np.zeros(len(cell_caches))
@@ -38,7 +39,7 @@ def state_gradient_norms(caches):
         norms[t] = np.mean(np.linalg.norm(da, axis=0))
         if t == 0:
             break
-        if lstm:
+        if cell == "lstm":
             step = lstm_cell_backward(da, dc, cell_caches[t])
             da, dc = step["da_prev"], step["dc_prev"]
         else:
@@ -96,7 +97,7 @@ def rnn_gradient_flow(sigma, T_x, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
     parameters["Waa"] = with_largest_singular_value(parameters["Waa"], sigma)
     x = input_scale * np.random.default_rng(seed + 1).normal(size=(n_x, m, T_x))
     _, _, caches = rnn_forward(x, np.zeros((n_a, m)), parameters)
-    return state_gradient_norms(caches)
+    return state_gradient_norms("rnn", caches)
 
 
 def lstm_gradient_flow(T_x, forget_bias=1.0, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
@@ -110,4 +111,32 @@ def lstm_gradient_flow(T_x, forget_bias=1.0, seed=0, n_a=32, n_x=4, m=16, input_
     parameters = init_lstm_parameters(n_x, n_a, 2, rng, forget_bias=forget_bias)
     x = input_scale * np.random.default_rng(seed + 1).normal(size=(n_x, m, T_x))
     *_, caches = lstm_forward(x, np.zeros((n_a, m)), parameters)
-    return state_gradient_norms(caches)
+    return state_gradient_norms("lstm", caches)
+
+
+BOUND_LABEL = r"bound $\sigma_{\max}^{\,T_x-1-t}$ (Pascanu et al. 2013)"
+
+
+def vanishing_curves(sigma, T_x, input_scale=1.0, seed=0):
+    """What the vanishing-gradient explorer draws (04_vanishing_gradients).
+
+    Parameters
+    ----------
+    sigma : float, largest singular value of the RNN's Waa
+    T_x : int, sequence length
+    input_scale : float, standard deviation of the inputs
+    seed : int
+
+    Returns
+    -------
+    curves : dict label -> ndarray (T_x,): the RNN, an LSTM with forget bias 1 on the
+        same inputs, and the bound sigma^(T_x - 1 - t) of Pascanu et al. (2013) for tanh
+    """
+    rnn = rnn_gradient_flow(sigma, T_x, seed=seed, input_scale=input_scale)
+    lstm = lstm_gradient_flow(T_x, forget_bias=1.0, seed=seed, input_scale=input_scale)
+    bound = float(sigma) ** np.arange(T_x)[::-1]
+    return {
+        rf"RNN, $\sigma_{{\max}}(W_{{aa}})$ = {sigma:.2f}": rnn,
+        "LSTM, forget bias 1": lstm,
+        BOUND_LABEL: bound,
+    }

@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from .lstm import GATES
+
 
 def _check(function, rng, **sizes):
     for name, size in sizes.items():
@@ -68,7 +70,7 @@ def init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=1.0, scale=None):
     """
     _check("init_lstm_parameters", rng, n_x=n_x, n_a=n_a, n_y=n_y)
     parameters = {}
-    for gate in ("f", "i", "c", "o"):
+    for gate in GATES:
         parameters[f"W{gate}"] = _weights(rng, n_a, n_a + n_x, scale)
         parameters[f"b{gate}"] = np.zeros((n_a, 1))
     parameters["bf"] += forget_bias

@@ -11,9 +11,10 @@ Training uses the fast forward and backward passes of helpers.fast.
 
 import numpy as np
 
+from .cells import cell_spec
 from .losses import softmax_cross_entropy
 from .optim import Adam, clip_by_global_norm
-from .train import CELLS, _cell, init_classifier, single_threaded_blas
+from .train import init_classifier, single_threaded_blas
 
 END = "."
 VOCAB = END + "abcdefghijklmnopqrstuvwxyz"
@@ -59,7 +60,7 @@ def init_language_model(cell, n_a, rng, forget_bias=1.0):
 
 
 def _logits_and_caches(cell, x, parameters):
-    spec = _cell(cell)
+    spec = cell_spec(cell)
     W_out = parameters[spec["output"]]
     results = spec["forward"](x, np.zeros((W_out.shape[1], x.shape[1])), parameters)
     a, caches = results[0], results[-1]
@@ -67,7 +68,7 @@ def _logits_and_caches(cell, x, parameters):
     return logits, a, caches
 
 
-def loss_and_gradients(cell, x, targets, mask, parameters):
+def language_model_loss_and_gradients(cell, x, targets, mask, parameters):
     """Mean cross-entropy per counted character and the gradient of every parameter.
 
     Returns
@@ -75,13 +76,14 @@ def loss_and_gradients(cell, x, targets, mask, parameters):
     loss : float, nats per character
     grads : dict "d" + name -> ndarray, same shapes as parameters
     """
-    spec = _cell(cell)
+    spec = cell_spec(cell)
     W_out = parameters[spec["output"]]
     logits, a, caches = _logits_and_caches(cell, x, parameters)
     loss, dlogits = softmax_cross_entropy(logits, targets, mask)  # dlogits (n_y, m, T_x)
     da = np.einsum("ya,ymt->amt", W_out, dlogits)
     grads = spec["backward"](da, caches)
-    del grads["dx"], grads["da0"]
+    for unused in ("dx", "da0", "dc0"):  # inputs and zero initial states are not learnt
+        grads.pop(unused, None)
     grads["d" + spec["output"]] = np.einsum("ymt,amt->ya", dlogits, a)
     grads["dby"] = dlogits.sum(axis=(1, 2))[:, None]
     return loss, grads
@@ -130,7 +132,7 @@ def train_language_model(
     with single_threaded_blas():
         for step in range(steps):
             batch = [names[k] for k in rng.integers(0, len(names), size=batch_size)]
-            loss, grads = loss_and_gradients(cell, *encode(batch), parameters)
+            loss, grads = language_model_loss_and_gradients(cell, *encode(batch), parameters)
             grads, _ = clip_by_global_norm(grads, max_norm)
             optimizer.step(parameters, grads)
             losses[step] = loss
@@ -152,8 +154,8 @@ def sample(cell, parameters, n, rng, temperature=1.0, max_length=30):
     """
     if not temperature > 0:
         raise ValueError(f"sample: temperature should be > 0, got {temperature!r}.")
-    W_out = parameters[_cell(cell)["output"]]
-    forward = CELLS[cell]["forward"]
+    W_out = parameters[cell_spec(cell)["output"]]
+    forward = cell_spec(cell)["forward"]
     n_a = W_out.shape[1]
     x = np.zeros((len(VOCAB), n, 1))  # the one-hot input of the next step
     x[INDEX[END], :, 0] = 1.0
@@ -213,3 +215,16 @@ def bigram_loss(counts, names):
         total -= log_probs[codes[:-1], codes[1:]].sum()
         count += len(codes) - 1
     return total / count
+
+
+def sample_table(cell, parameters, training_names, temperature, n=12, seed=0):
+    """What the name sampler shows (09): n names sampled at a temperature, and the share
+    of them that are new (not in the training names).
+
+    Returns
+    -------
+    names : list of n str
+    novel : float in [0, 1]
+    """
+    names = sample(cell, parameters, n, np.random.default_rng(seed), temperature=temperature)
+    return names, novel_share(names, training_names)

@@ -8,19 +8,47 @@ by (n_y, 1). `i` is the update gate, `cct` the candidate (c tilde).
 Introduced in 05_lstm_cell (one step) and 06_lstm_sequence_backprop (sequence, backward).
 """
 
+from typing import NamedTuple
+
 import numpy as np
 
 from .activations import sigmoid, softmax
-from .validation import ShapeChecker
+from .validation import ShapeChecker, checked_sequence_backward
 
-GATES = ("f", "i", "c", "o")  # forget, update, candidate, output
+# The one definition of the LSTM's layouts; everything else in helpers reads them here.
+# The four gates in the course's order, by the suffix of their parameters (Wf, bf, ...),
+# with the name of their value in a cache and what the course calls them.
+GATES = ("f", "i", "c", "o")
+GATE_VALUES = {"f": "ft", "i": "it", "c": "cct", "o": "ot"}
+GATE_NAMES = {"f": "forget", "i": "update", "c": "candidate", "o": "output"}
+
+
+class CellCache(NamedTuple):
+    """What one LSTM step keeps for its backward pass, in the source post's order.
+
+    A tuple (learners build a plain one in the exercises), whose items also have names:
+    cache.ft is cache[4]. Every array is (n_a, m) but xt, which is (n_x, m).
+    """
+
+    a_next: np.ndarray
+    c_next: np.ndarray
+    a_prev: np.ndarray
+    c_prev: np.ndarray
+    ft: np.ndarray  # forget gate
+    it: np.ndarray  # update gate
+    cct: np.ndarray  # candidate
+    ot: np.ndarray  # output gate
+    xt: np.ndarray
+    parameters: dict
+
+
+CACHE_FIELDS = CellCache._fields
 LSTM_SHAPES = {
     **{f"W{g}": ("n_a", "n_a + n_x") for g in GATES},
     **{f"b{g}": ("n_a", 1) for g in GATES},
     "Wy": ("n_y", "n_a"),
     "by": ("n_y", 1),
 }
-CACHE_FIELDS = ("a_next", "c_next", "a_prev", "c_prev", "ft", "it", "cct", "ot", "xt")
 
 
 def _cell_forward(xt, a_prev, c_prev, p):
@@ -60,8 +88,8 @@ def lstm_cell_forward(xt, a_prev, c_prev, parameters):
     a_next : ndarray, shape (n_a, m), hidden state at step t
     c_next : ndarray, shape (n_a, m), memory cell at step t
     yt_pred : ndarray, shape (n_y, m), predicted class probabilities at step t
-    cache : tuple (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters),
-        each gate (n_a, m)
+    cache : CellCache, the tuple (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt,
+        parameters), each gate (n_a, m)
     """
     check = ShapeChecker("lstm_cell_forward")
     xt = check.array("xt", xt, ("n_x", "m"))
@@ -69,7 +97,8 @@ def lstm_cell_forward(xt, a_prev, c_prev, parameters):
     c_prev = check.array("c_prev", c_prev, ("n_a", "m"))
     p = check.parameters(parameters, LSTM_SHAPES)
     a_next, c_next, yt_pred, gates = _cell_forward(xt, a_prev, c_prev, p)
-    return a_next, c_next, yt_pred, (a_next, c_next, a_prev, c_prev, *gates, xt, parameters)
+    cache = CellCache(a_next, c_next, a_prev, c_prev, *gates, xt, parameters)
+    return a_next, c_next, yt_pred, cache
 
 
 def lstm_forward(x, a0, parameters, c0=None):
@@ -87,7 +116,7 @@ def lstm_forward(x, a0, parameters, c0=None):
     a : ndarray, shape (n_a, m, T_x), hidden states
     y : ndarray, shape (n_y, m, T_x), predictions
     c : ndarray, shape (n_a, m, T_x), memory cells
-    caches : tuple (list of T_x cell caches, x)
+    caches : tuple (list of T_x CellCache, x)
     """
     check = ShapeChecker("lstm_forward")
     x = check.array("x", x, ("n_x", "m", "T_x"))
@@ -102,19 +131,21 @@ def lstm_forward(x, a0, parameters, c0=None):
         a_prev, c_prev, xt = a_next, c_next, x[:, :, t]
         a_next, c_next, y[:, :, t], gates = _cell_forward(xt, a_prev, c_prev, p)
         a[:, :, t], c[:, :, t] = a_next, c_next
-        cell_caches.append((a_next, c_next, a_prev, c_prev, *gates, xt, parameters))
+        cell_caches.append(CellCache(a_next, c_next, a_prev, c_prev, *gates, xt, parameters))
     return a, y, c, (cell_caches, x)
 
 
-def _check_cell_cache(function, cache, name="cache"):
-    check = ShapeChecker(function)
-    *arrays, parameters = check.sequence(name, cache, 10)
-    values = dict(zip(CACHE_FIELDS, arrays))
-    xt = check.array(f"{name}[8] (xt)", values.pop("xt"), ("n_x", "m"))
-    checked = {"xt": xt}
-    for index, field in enumerate(CACHE_FIELDS[:-1]):
-        checked[field] = check.array(f"{name}[{index}] ({field})", values[field], ("n_a", "m"))
-    return check, checked, check.parameters(parameters, LSTM_SHAPES)
+def _check_cell_cache(check, cache, name="cache"):
+    """The cache's arrays (a dict by field) and parameters, checked (a ShapeChecker)."""
+    values = dict(zip(CACHE_FIELDS, check.sequence(name, cache, len(CACHE_FIELDS))))
+    parameters = values.pop("parameters")
+    checked = {}
+    # xt first: it fixes n_x, which the other fields do not hold.
+    for field in ("xt", *(f for f in values if f != "xt")):
+        dims = ("n_x", "m") if field == "xt" else ("n_a", "m")
+        label = f"{name}[{CACHE_FIELDS.index(field)}] ({field})"
+        checked[field] = check.array(label, values[field], dims)
+    return checked, check.parameters(parameters, LSTM_SHAPES)
 
 
 def _cell_backward(da_next, dc_next, v, p):
@@ -153,7 +184,8 @@ def lstm_cell_backward(da_next, dc_next, cache):
     gradients : dict with dxt (n_x, m), da_prev (n_a, m), dc_prev (n_a, m),
         dWf, dWi, dWc, dWo (n_a, n_a + n_x) and dbf, dbi, dbc, dbo (n_a, 1)
     """
-    check, values, p = _check_cell_cache("lstm_cell_backward", cache)
+    check = ShapeChecker("lstm_cell_backward")
+    values, p = _check_cell_cache(check, cache)
     da_next = check.array("da_next", da_next, ("n_a", "m"))
     dc_next = check.array("dc_next", dc_next, ("n_a", "m"))
     return _cell_backward(da_next, dc_next, values, p)
@@ -172,36 +204,22 @@ def lstm_backward(da, caches):
 
     Returns
     -------
-    gradients : dict with dx (n_x, m, T_x), da0 (n_a, m), dWf, dWi, dWc, dWo
-        (n_a, n_a + n_x) and dbf, dbi, dbc, dbo (n_a, 1)
+    gradients : dict with dx (n_x, m, T_x), da0 (n_a, m), dc0 (n_a, m) (the gradient of
+        the initial memory c0, for a sequence cut into pieces that carry their state),
+        dWf, dWi, dWc, dWo (n_a, n_a + n_x) and dbf, dbi, dbc, dbo (n_a, 1)
     """
-    check = ShapeChecker("lstm_backward")
-    cell_caches, x = check.sequence("caches", caches, 2)
-    x = check.array("caches[1] (x)", x, ("n_x", "m", "T_x"))
-    da = check.array("da", da, ("n_a", "m", "T_x"))
-    T_x = x.shape[2]
-    if not isinstance(cell_caches, (list, tuple)) or len(cell_caches) != T_x:
-        raise ValueError(f"lstm_backward: caches[0] should be a list of T_x = {T_x} cell caches.")
-    steps = [
-        _check_cell_cache("lstm_backward", c, f"caches[0][{t}]")[1:]
-        for t, c in enumerate(cell_caches)
-    ]
+    da, x, steps = checked_sequence_backward("lstm_backward", da, caches, _check_cell_cache)
     p = steps[0][1]
-    if p["Wy"].shape[1] != da.shape[0]:
-        raise ValueError(
-            f"lstm_backward: da should have n_a = {p['Wy'].shape[1]} rows "
-            f"(from the parameters), but its shape is {da.shape}."
-        )
     weight_names = [f"{kind}{g}" for g in GATES for kind in ("W", "b")]
     grads = {"dx": np.zeros_like(x), **{f"d{k}": np.zeros_like(p[k]) for k in weight_names}}
     da_prevt = np.zeros_like(da[:, :, 0])
     dc_prevt = np.zeros_like(da[:, :, 0])
-    for t in reversed(range(T_x)):
+    for t in reversed(range(x.shape[2])):
         values, _ = steps[t]
         step = _cell_backward(da[:, :, t] + da_prevt, dc_prevt, values, p)
         grads["dx"][:, :, t] = step["dxt"]
         for k in weight_names:
             grads[f"d{k}"] += step[f"d{k}"]
         da_prevt, dc_prevt = step["da_prev"], step["dc_prev"]
-    grads["da0"] = da_prevt
+    grads["da0"], grads["dc0"] = da_prevt, dc_prevt
     return grads

@@ -5,21 +5,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .activations import sigmoid, softmax
-
-
-def moving_average(values, width=20):
-    """Mean over a sliding window of `width` steps, for readable learning curves (07, 09).
-
-    Parameters
-    ----------
-    values : ndarray, shape (steps,)
-    width : int, window length
-
-    Returns
-    -------
-    ndarray, shape (steps - width + 1,): entry k is the mean of values[k : k + width]
-    """
-    return np.convolve(np.asarray(values, dtype=float), np.ones(width) / width, mode="valid")
+from .gates import SIGMOID_GATES, gate_values_at
+from .gradient_flow import BOUND_LABEL, vanishing_curves
 
 
 def _axis(ax, **figure_kw):
@@ -251,4 +238,34 @@ def plot_saturation(fractions, ax=None):
     ax.set_ylabel("fraction of steps with gate > 0.9")
     ax.legend(loc="upper right")
     ax.set_title("gate saturation, one dot per unit")
+    return fig
+
+
+BOUND_STYLE = {"linestyle": "--", "color": "0.45", "linewidth": 1.2}
+
+
+def plot_vanishing(sigma, T_x, input_scale=1.0, ax=None):
+    """The explorer's figure for one setting (also the static figure after the widget)."""
+    curves = vanishing_curves(sigma, T_x, input_scale)
+    fig = plot_gradient_flow(curves, ax=ax, styles={BOUND_LABEL: BOUND_STYLE}, floor=1e-30)
+    axis = fig.axes[0]
+    axis.set_ylim(1e-30, 1e6)
+    axis.set_title(f"$T_x$ = {T_x}, inputs of scale {input_scale:g}")
+    return fig
+
+
+def plot_gate_view(traces, name, example, step, marks=()):
+    """Heatmap of a gate for one example, and its values at one step (08)."""
+    fig, (left, right) = plt.subplots(
+        1, 2, figsize=(9.5, 3.8), gridspec_kw={"width_ratios": [4, 1.2]}
+    )
+    plot_gate_heatmap(traces[name][:, example, :], name, marks=marks, step=step, ax=left)
+    values = gate_values_at(traces, name, example, step)
+    units = np.arange(values.size)
+    right.barh(units, values, color="#D55E00")
+    right.set_ylim(values.size - 0.5, -0.5)
+    low, high = (0.0, 1.0) if name in SIGMOID_GATES else (-1.05, 1.05)
+    right.set_xlim(min(low, values.min()), max(high, values.max()))
+    right.set_title(f"at t = {step}")
+    right.set_yticks([])
     return fig

@@ -9,11 +9,28 @@ Introduced in 01_rnn_cell (one step), 02_rnn_sequence (a sequence) and
 03_rnn_backprop (the backward pass).
 """
 
+from typing import NamedTuple
+
 import numpy as np
 
 from .activations import softmax
-from .validation import ShapeChecker
+from .validation import ShapeChecker, checked_sequence_backward
 
+
+class CellCache(NamedTuple):
+    """What one RNN step keeps for its backward pass, in the source post's order.
+
+    A tuple (learners build a plain one in the exercises), whose items also have names:
+    cache.a_prev is cache[1]. The one definition of the layout; helpers reads it here.
+    """
+
+    a_next: np.ndarray  # (n_a, m)
+    a_prev: np.ndarray  # (n_a, m)
+    xt: np.ndarray  # (n_x, m)
+    parameters: dict
+
+
+CACHE_FIELDS = CellCache._fields
 RNN_SHAPES = {
     "Wax": ("n_a", "n_x"),
     "Waa": ("n_a", "n_a"),
@@ -53,11 +70,11 @@ def rnn_cell_forward(xt, a_prev, parameters):
     -------
     a_next : ndarray, shape (n_a, m), hidden state at step t
     yt_pred : ndarray, shape (n_y, m), predicted class probabilities at step t
-    cache : tuple (a_next, a_prev, xt, parameters), kept for the backward pass
+    cache : CellCache, the tuple (a_next, a_prev, xt, parameters), for the backward pass
     """
     xt, a_prev, p = _check_step("rnn_cell_forward", xt, a_prev, parameters)
     a_next, yt_pred = _cell_forward(xt, a_prev, p)
-    return a_next, yt_pred, (a_next, a_prev, xt, parameters)
+    return a_next, yt_pred, CellCache(a_next, a_prev, xt, parameters)
 
 
 def rnn_forward(x, a0, parameters):
@@ -73,7 +90,7 @@ def rnn_forward(x, a0, parameters):
     -------
     a : ndarray, shape (n_a, m, T_x), hidden state at every step
     y_pred : ndarray, shape (n_y, m, T_x), predictions at every step
-    caches : tuple (list of T_x cell caches, x)
+    caches : tuple (list of T_x CellCache, x)
     """
     check = ShapeChecker("rnn_forward")
     x = check.array("x", x, ("n_x", "m", "T_x"))
@@ -88,18 +105,19 @@ def rnn_forward(x, a0, parameters):
         a_prev = a_next
         a_next, y_pred[:, :, t] = _cell_forward(x[:, :, t], a_prev, p)
         a[:, :, t] = a_next
-        cell_caches.append((a_next, a_prev, x[:, :, t], parameters))
+        cell_caches.append(CellCache(a_next, a_prev, x[:, :, t], parameters))
     return a, y_pred, (cell_caches, x)
 
 
-def _check_cell_cache(function, cache, name="cache"):
-    check = ShapeChecker(function)
-    a_next, a_prev, xt, parameters = check.sequence(name, cache, 4)
-    xt = check.array(f"{name}[2] (xt)", xt, ("n_x", "m"))
-    a_prev = check.array(f"{name}[1] (a_prev)", a_prev, ("n_a", "m"))
-    p = check.parameters(parameters, RNN_SHAPES)
-    a_next = check.array(f"{name}[0] (a_next)", a_next, ("n_a", "m"))
-    return check, (a_next, a_prev, xt, p)
+def _check_cell_cache(check, cache, name="cache"):
+    """The cache's fields checked (a ShapeChecker `check`): a_next, a_prev, xt, p."""
+    v = dict(zip(CACHE_FIELDS, check.sequence(name, cache, len(CACHE_FIELDS))))
+    label = {field: f"{name}[{k}] ({field})" for k, field in enumerate(CACHE_FIELDS)}
+    xt = check.array(label["xt"], v["xt"], ("n_x", "m"))
+    a_prev = check.array(label["a_prev"], v["a_prev"], ("n_a", "m"))
+    p = check.parameters(v["parameters"], RNN_SHAPES)
+    a_next = check.array(label["a_next"], v["a_next"], ("n_a", "m"))
+    return a_next, a_prev, xt, p
 
 
 def _cell_backward(da_next, a_next, a_prev, xt, p):
@@ -127,7 +145,8 @@ def rnn_cell_backward(da_next, cache):
     gradients : dict with
         dxt (n_x, m), da_prev (n_a, m), dWax (n_a, n_x), dWaa (n_a, n_a), dba (n_a, 1)
     """
-    check, (a_next, a_prev, xt, p) = _check_cell_cache("rnn_cell_backward", cache)
+    check = ShapeChecker("rnn_cell_backward")
+    a_next, a_prev, xt, p = _check_cell_cache(check, cache)
     da_next = check.array("da_next", da_next, ("n_a", "m"))
     return _cell_backward(da_next, a_next, a_prev, xt, p)
 
@@ -148,24 +167,8 @@ def rnn_backward(da, caches):
     gradients : dict with
         dx (n_x, m, T_x), da0 (n_a, m), dWax (n_a, n_x), dWaa (n_a, n_a), dba (n_a, 1)
     """
-    check = ShapeChecker("rnn_backward")
-    cell_caches, x = check.sequence("caches", caches, 2)
-    x = check.array("caches[1] (x)", x, ("n_x", "m", "T_x"))
-    da = check.array("da", da, ("n_a", "m", "T_x"))
-    T_x = x.shape[2]
-    if not isinstance(cell_caches, (list, tuple)) or len(cell_caches) != T_x:
-        raise ValueError(f"rnn_backward: caches[0] should be a list of T_x = {T_x} cell caches.")
-    steps = [
-        _check_cell_cache("rnn_backward", c, f"caches[0][{t}]")[1]
-        for t, c in enumerate(cell_caches)
-    ]
+    da, x, steps = checked_sequence_backward("rnn_backward", da, caches, _check_cell_cache)
     p = steps[0][3]
-    n_a = da.shape[0]
-    if p["Waa"].shape[0] != n_a:
-        raise ValueError(
-            f"rnn_backward: da should have n_a = {p['Waa'].shape[0]} rows "
-            f"(from the parameters), but its shape is {da.shape}."
-        )
     grads = {
         "dx": np.zeros_like(x),
         "dWax": np.zeros_like(p["Wax"]),
@@ -173,7 +176,7 @@ def rnn_backward(da, caches):
         "dba": np.zeros_like(p["ba"]),
     }
     da_prevt = np.zeros_like(da[:, :, 0])
-    for t in reversed(range(T_x)):
+    for t in reversed(range(x.shape[2])):
         a_next, a_prev, xt, _ = steps[t]
         step = _cell_backward(da[:, :, t] + da_prevt, a_next, a_prev, xt, p)
         grads["dx"][:, :, t] = step["dxt"]

@@ -9,16 +9,11 @@ helpers.fast, global-norm clipping and Adam.
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from . import fast
+from .cells import CELLS, cell_spec
 from .initialization import init_lstm_parameters, init_rnn_parameters
 from .losses import softmax_cross_entropy
 from .optim import Adam, clip_by_global_norm
 from .tasks import CLASSES, SYMBOLS, temporal_order
-
-CELLS = {
-    "rnn": {"forward": fast.rnn_forward, "backward": fast.rnn_backward, "output": "Wya"},
-    "lstm": {"forward": fast.lstm_forward, "backward": fast.lstm_backward, "output": "Wy"},
-}
 
 
 def single_threaded_blas():
@@ -32,15 +27,9 @@ def single_threaded_blas():
     return threadpool_limits(limits=1, user_api="blas")
 
 
-def _cell(cell):
-    if cell not in CELLS:
-        raise ValueError(f"cell should be one of {sorted(CELLS)}, got {cell!r}.")
-    return CELLS[cell]
-
-
 def init_classifier(cell, n_x, n_a, n_y, rng, forget_bias=1.0):
     """Parameters of an RNN or LSTM classifier (forget_bias applies to the LSTM only)."""
-    if _cell(cell) is CELLS["lstm"]:
+    if cell_spec(cell) is CELLS["lstm"]:
         return init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=forget_bias)
     return init_rnn_parameters(n_x, n_a, n_y, rng)
 
@@ -54,7 +43,7 @@ def last_hidden_state(cell, x, parameters):
     a : ndarray, shape (n_a, m, T_x), every hidden state
     caches : the fast caches, for the backward pass
     """
-    spec = _cell(cell)
+    spec = cell_spec(cell)
     n_a = parameters[spec["output"]].shape[1]
     results = spec["forward"](x, np.zeros((n_a, x.shape[1])), parameters)
     a, caches = results[0], results[-1]
@@ -63,7 +52,7 @@ def last_hidden_state(cell, x, parameters):
 
 def predict_proba(cell, x, parameters):
     """Class probabilities (n_y, m) from the last hidden state."""
-    spec = _cell(cell)
+    spec = cell_spec(cell)
     a_last, _, _ = last_hidden_state(cell, x, parameters)
     logits = parameters[spec["output"]] @ a_last + parameters["by"]
     logits -= logits.max(axis=0, keepdims=True)
@@ -76,7 +65,7 @@ def accuracy(cell, x, labels, parameters):
     return float(np.mean(predict_proba(cell, x, parameters).argmax(axis=0) == labels))
 
 
-def loss_and_gradients(cell, x, labels, parameters, return_dx=False):
+def classifier_loss_and_gradients(cell, x, labels, parameters, return_dx=False):
     """Cross-entropy of the classifier on one batch and its gradient for every parameter.
 
     Parameters
@@ -94,7 +83,7 @@ def loss_and_gradients(cell, x, labels, parameters, return_dx=False):
     grads : dict "d" + name -> gradient of the loss, same shape as parameters[name]
         (and "dx" if asked)
     """
-    spec = _cell(cell)
+    spec = cell_spec(cell)
     W_out = parameters[spec["output"]]
     a_last, a, caches = last_hidden_state(cell, x, parameters)
     logits = W_out @ a_last + parameters["by"]  # (n_y, m)
@@ -102,7 +91,8 @@ def loss_and_gradients(cell, x, labels, parameters, return_dx=False):
     da = np.zeros_like(a)
     da[:, :, -1] = W_out.T @ dlogits  # only the last state feeds the output layer
     grads = spec["backward"](da, caches)
-    del grads["da0"]
+    for initial_state in ("da0", "dc0"):  # the network starts from zeros: nothing to learn
+        grads.pop(initial_state, None)
     if not return_dx:
         del grads["dx"]
     grads["d" + spec["output"]] = dlogits @ a_last.T
@@ -141,7 +131,7 @@ def train_classifier(
     with single_threaded_blas():
         for step in range(steps):
             x, labels = next_batch()
-            loss, grads = loss_and_gradients(cell, x, labels, parameters)
+            loss, grads = classifier_loss_and_gradients(cell, x, labels, parameters)
             grads, norm = clip_by_global_norm(grads, max_norm)
             optimizer.step(parameters, grads)
             history["loss"][step], history["grad_norm"][step] = loss, norm

@@ -132,3 +132,32 @@ class ShapeChecker:
                 f"{self.function}: {name} should be a tuple of {length} items, but got {got}."
             )
         return value
+
+
+def checked_sequence_backward(function, da, caches, check_cell_cache):
+    """The arguments of a backward pass over a sequence, checked with one ShapeChecker.
+
+    Parameters
+    ----------
+    function : str, the calling function's name, for the messages
+    da : array-like, shape (n_a, m, T_x)
+    caches : tuple (list of T_x cell caches, x), x of shape (n_x, m, T_x)
+    check_cell_cache : callable (check, cache, name) -> the cache's checked values; it
+        shares the ShapeChecker, so n_x, n_a and m must agree across every step and da
+
+    Returns
+    -------
+    da : ndarray (n_a, m, T_x)
+    x : ndarray (n_x, m, T_x)
+    steps : list of T_x checked cell caches, as check_cell_cache returns them
+    """
+    check = ShapeChecker(function)
+    cell_caches, x = check.sequence("caches", caches, 2)
+    x = check.array("caches[1] (x)", x, ("n_x", "m", "T_x"))
+    T_x = x.shape[2]
+    if not isinstance(cell_caches, (list, tuple)) or len(cell_caches) != T_x:
+        raise ValueError(f"{function}: caches[0] should be a list of T_x = {T_x} cell caches.")
+    # The caches first: a da that does not fit is then reported against them.
+    steps = [check_cell_cache(check, c, f"caches[0][{t}]") for t, c in enumerate(cell_caches)]
+    da = check.array("da", da, ("n_a", "m", "T_x"))
+    return da, x, steps

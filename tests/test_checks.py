@@ -365,6 +365,8 @@ def lstm_backward_with(mistake):
                 )
             da_prevt, dc_prevt = step["da_prev"], step["dc_prev"]
         grads["da0"] = da_prevt
+        if mistake != "no_dc0":
+            grads["dc0"] = dc_prevt
         return grads
 
     lstm_backward.__name__ = f"lstm_backward_{mistake}"
@@ -374,6 +376,7 @@ def lstm_backward_with(mistake):
 mutant("lstm_backward", "gradient from step t+1 is not added")(lstm_backward_with("no_carry"))
 mutant("lstm_backward", "memory's gradient is not carried back")(lstm_backward_with("no_c_carry"))
 mutant("lstm_backward", "summed over time")(lstm_backward_with("overwrite"))
+mutant("lstm_backward", "no 'dc0' (the last dc_prevt")(lstm_backward_with("no_dc0"))
 
 
 @pytest.mark.parametrize("exercise, wrong, words", MUTANTS)

@@ -10,7 +10,8 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import helpers  # noqa: E402
-from helpers.widgets import gate_explorer, one_unit_lstm_step  # noqa: E402
+from helpers.gates import one_unit_lstm_step  # noqa: E402
+from helpers.widgets import gate_explorer  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

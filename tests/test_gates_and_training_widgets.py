@@ -9,10 +9,15 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import helpers  # noqa: E402
-from helpers.gates import gate_saturation, lstm_gate_traces  # noqa: E402
+from helpers.gates import (  # noqa: E402
+    gate_saturation,
+    gate_values_at,
+    lstm_gate_traces,
+)
+from helpers.plots import plot_gate_view  # noqa: E402
 from helpers.tasks import temporal_order  # noqa: E402
 from helpers.train import temporal_order_experiment  # noqa: E402
-from helpers.widgets import gate_values_at, gate_viewer, plot_gate_view, progress_bar  # noqa: E402
+from helpers.widgets import gate_viewer, progress_bar  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ def problem(rng, cell, n_a=6, m=3, T_x=8, **init):
 @pytest.mark.parametrize("cell", ["rnn", "lstm"])
 def test_the_last_step_receives_a_unit_gradient(rng, cell):
     caches, _ = problem(rng, cell)
-    norms = state_gradient_norms(caches)
+    norms = state_gradient_norms(cell, caches)
     assert norms.shape == (8,)
     assert norms[-1] == pytest.approx(1.0)
 
@@ -36,7 +36,7 @@ def test_norms_agree_with_a_full_backward_pass_from_each_step(rng, cell):
     caches, backward = problem(rng, cell)
     cell_caches, x = caches
     n_a, m, T_x = 6, 3, 8
-    norms = state_gradient_norms(caches)
+    norms = state_gradient_norms(cell, caches)
     for t in range(T_x - 1):
         # The steps after t form a sequence whose initial state is a<t>: its da0 is dL/da<t>.
         da = np.zeros((n_a, m, T_x - 1 - t))
@@ -47,7 +47,7 @@ def test_norms_agree_with_a_full_backward_pass_from_each_step(rng, cell):
 
 def test_a_small_recurrent_weight_makes_the_rnn_gradient_vanish(rng):
     caches, _ = problem(rng, "rnn", T_x=30, scale=0.05)
-    norms = state_gradient_norms(caches)
+    norms = state_gradient_norms("rnn", caches)
     assert norms[0] < 1e-20
     assert np.all(np.diff(norms) > 0)  # shrinks at every step back
 
@@ -57,5 +57,13 @@ def test_a_larger_forget_bias_carries_more_gradient_back(rng):
     flows = []
     for forget_bias in (0.0, 3.0):
         caches, _ = problem(np.random.default_rng(seed), "lstm", T_x=30, forget_bias=forget_bias)
-        flows.append(state_gradient_norms(caches)[0])
+        flows.append(state_gradient_norms("lstm", caches)[0])
     assert flows[1] > 100 * flows[0]
+
+
+def test_the_cell_is_named_not_guessed(rng):
+    caches, _ = problem(rng, "lstm")
+    with pytest.raises(ValueError, match="cell should be 'rnn' or 'lstm'"):
+        state_gradient_norms("gru", caches)
+    with pytest.raises(ValueError, match="tuple of 4 items"):  # LSTM caches, called an RNN's
+        state_gradient_norms("rnn", caches)

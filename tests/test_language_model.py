@@ -59,9 +59,11 @@ def test_gradients_match_finite_differences(rng, cell):
     parameters = lm.init_language_model(cell, 4, rng)
     parameters["by"] = rng.normal(size=(27, 1))
     x, targets, mask = lm.encode(["ava", "bo", "eve"])
-    _, grads = lm.loss_and_gradients(cell, x, targets, mask, parameters)
+    _, grads = lm.language_model_loss_and_gradients(cell, x, targets, mask, parameters)
     errors = gradient_check(
-        lambda: lm.loss_and_gradients(cell, x, targets, mask, parameters)[0], parameters, grads
+        lambda: lm.language_model_loss_and_gradients(cell, x, targets, mask, parameters)[0],
+        parameters,
+        grads,
     )
     assert max(errors.values()) < 1e-6, errors
 
@@ -114,7 +116,8 @@ def test_novel_share_counts_names_outside_the_training_set():
 
 @pytest.mark.parametrize("temperature", [0.1, 2.5])
 def test_the_sampler_survives_its_sliders_extremes(temperature):
-    from helpers.widgets import name_sampler, sample_table
+    from helpers.language_model import sample_table
+    from helpers.widgets import name_sampler
 
     parameters = lm.init_language_model("lstm", 8, np.random.default_rng(0))
     names, novel = sample_table("lstm", parameters, ["ava"], temperature, n=5, seed=99)

@@ -12,6 +12,7 @@ from helpers import (
     lstm_cell_forward,
     lstm_forward,
 )
+from helpers.lstm import GATES
 
 GATE_WEIGHTS = ["Wf", "bf", "Wi", "bi", "Wc", "bc", "Wo", "bo"]
 
@@ -138,14 +139,15 @@ def test_cell_backward_matches_finite_differences(rng):
 )
 def test_backward_matches_finite_differences(rng, n_x, m, T_x, n_a, forget_bias):
     x, a0, parameters = random_problem(rng, n_x, m, T_x, n_a, forget_bias=forget_bias)
+    c0 = rng.normal(size=(n_a, m))  # a carried memory, as when a long sequence is cut
     weights = rng.normal(size=(n_a, m, T_x))
-    *_, caches = lstm_forward(x, a0, parameters)
+    *_, caches = lstm_forward(x, a0, parameters, c0=c0)
     grads = lstm_backward(weights, caches)
 
     def loss():
-        return float(np.sum(weights * lstm_forward(x, a0, parameters)[0]))
+        return float(np.sum(weights * lstm_forward(x, a0, parameters, c0=c0)[0]))
 
-    arrays = {"x": x, "a0": a0, **{k: parameters[k] for k in GATE_WEIGHTS}}
+    arrays = {"x": x, "a0": a0, "c0": c0, **{k: parameters[k] for k in GATE_WEIGHTS}}
     errors = gradient_check(loss, arrays, grads)
     assert max(errors.values()) < 1e-7, errors
 
@@ -154,9 +156,9 @@ def test_backward_returns_every_gradient_with_its_shape(rng):
     x, a0, parameters = random_problem(rng, 3, 2, 4, 5)
     *_, caches = lstm_forward(x, a0, parameters)
     grads = lstm_backward(rng.normal(size=(5, 2, 4)), caches)
-    expected = {"dx": (3, 2, 4), "da0": (5, 2)}
-    expected.update({f"dW{g}": (5, 8) for g in "fico"})
-    expected.update({f"db{g}": (5, 1) for g in "fico"})
+    expected = {"dx": (3, 2, 4), "da0": (5, 2), "dc0": (5, 2)}
+    expected.update({f"dW{g}": (5, 8) for g in GATES})
+    expected.update({f"db{g}": (5, 1) for g in GATES})
     assert {k: v.shape for k, v in grads.items()} == expected
 
 

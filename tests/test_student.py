@@ -8,7 +8,7 @@ import pytest
 from conftest import NOTEBOOKS
 from nbclient import NotebookClient
 
-from helpers.student import SolutionMarkerError, generate, strip_solutions
+from classroom.student import SolutionMarkerError, generate, strip_solutions
 
 WITH_EXERCISES = [p for p in NOTEBOOKS if "### BEGIN SOLUTION" in p.read_text(encoding="utf-8")]
 

@@ -7,8 +7,8 @@ from helpers import gradient_check
 from helpers.tasks import temporal_order
 from helpers.train import (
     accuracy,
+    classifier_loss_and_gradients,
     init_classifier,
-    loss_and_gradients,
     predict_proba,
     temporal_order_test_set,
     train_classifier,
@@ -20,10 +20,12 @@ def test_classifier_gradients_match_finite_differences(rng, cell):
     data = temporal_order(3, 10, rng)
     parameters = init_classifier(cell, 8, 4, 4, rng)
     parameters["by"] = rng.normal(size=(4, 1))
-    _, grads = loss_and_gradients(cell, data.x, data.labels, parameters)
+    _, grads = classifier_loss_and_gradients(cell, data.x, data.labels, parameters)
     assert set(grads) == {"d" + name for name in parameters}
     errors = gradient_check(
-        lambda: loss_and_gradients(cell, data.x, data.labels, parameters)[0], parameters, grads
+        lambda: classifier_loss_and_gradients(cell, data.x, data.labels, parameters)[0],
+        parameters,
+        grads,
     )
     assert max(errors.values()) < 1e-6, errors
 
@@ -98,9 +100,11 @@ def test_an_unknown_cell_is_named(rng):
 def test_the_input_gradient_is_returned_on_request(rng):
     data = temporal_order(3, 10, rng)
     parameters = init_classifier("lstm", 8, 4, 4, rng)
-    _, grads = loss_and_gradients("lstm", data.x, data.labels, parameters, return_dx=True)
+    _, grads = classifier_loss_and_gradients(
+        "lstm", data.x, data.labels, parameters, return_dx=True
+    )
     assert grads["dx"].shape == (8, 3, 10)
-    _, plain = loss_and_gradients("lstm", data.x, data.labels, parameters)
+    _, plain = classifier_loss_and_gradients("lstm", data.x, data.labels, parameters)
     assert "dx" not in plain and "da0" not in plain
 
 

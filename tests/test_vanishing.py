@@ -10,8 +10,14 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers import largest_singular_value, spectral_radius, with_largest_singular_value  # noqa: E402
-from helpers.gradient_flow import lstm_gradient_flow, rnn_gradient_flow  # noqa: E402
-from helpers.widgets import BOUND_LABEL, plot_vanishing, vanishing_curves, vanishing_explorer  # noqa: E402,E501
+from helpers.gradient_flow import (  # noqa: E402
+    BOUND_LABEL,
+    lstm_gradient_flow,
+    rnn_gradient_flow,
+    vanishing_curves,
+)
+from helpers.plots import plot_vanishing  # noqa: E402
+from helpers.widgets import vanishing_explorer  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

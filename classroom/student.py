@@ -1,6 +1,6 @@
 """Make student notebooks from the solution notebooks (`make student`).
 
-    python -m helpers.student notebooks build/student [--force]
+    python -m classroom.student notebooks build/student [--force]
 
 In every notebook, each block between a line `### BEGIN SOLUTION` and a line
 `### END SOLUTION` is replaced by a stub that raises NotImplementedError with a one-line

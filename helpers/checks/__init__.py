@@ -1,0 +1,216 @@
+"""Exercise checks with feedback for learners.
+
+Each check_<function>(fn) runs the learner's `fn` on a few seeded cases, compares every
+output with the course's reference, prints a short report and returns True or False. It
+never raises because of the learner's function: exceptions, None, wrong types and wrong
+shapes are reported in plain sentences. When an answer is wrong, the check also runs a
+list of known mistakes (each a small wrong variant of the reference) and, when the
+learner's output matches one, says which mistake it looks like.
+
+    passed = helpers.checks.check_rnn_cell_forward(rnn_cell_forward)
+
+Modules: cases (the seeded cases), mistakes (the known wrong variants), compare (the
+comparison and its messages).
+"""
+
+import copy
+import functools
+import sys
+
+import numpy as np
+
+from .. import lstm, rnn
+from .cases import (
+    CELL_SIZES,
+    SEQUENCE_SIZES,
+    lstm_cell_args,
+    lstm_parameters,
+    rnn_cell_args,
+    rnn_parameters,
+    seeded_cases,
+    sequence_args,
+    with_gradient,
+)
+from .compare import Problem, compare, learner_line, matches
+from .mistakes import (
+    LSTM_BACKWARD_MISTAKES,
+    LSTM_CELL_BACKWARD_MISTAKES,
+    LSTM_CELL_FORWARD_MISTAKES,
+    LSTM_FORWARD_MISTAKES,
+    RNN_BACKWARD_MISTAKES,
+    RNN_CELL_BACKWARD_MISTAKES,
+    RNN_CELL_FORWARD_MISTAKES,
+    RNN_FORWARD_MISTAKES,
+)
+
+
+def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields):
+    if not callable(fn):
+        print(f"✗ check_{name} needs your function itself, e.g. check_{name}({name}), "
+              f"but got a {type(fn).__name__}.")  # fmt: skip
+        return False
+    for label, make_args in cases:
+        args = make_args()
+        expected = reference(*copy.deepcopy(args))
+        given = copy.deepcopy(args)
+        try:
+            got = fn(*given)
+        except NotImplementedError:
+            print(f"✗ {name} is not implemented yet: replace the line "
+                  "`raise NotImplementedError(...)` with your code, run that cell, "
+                  "then run this check again.")  # fmt: skip
+            return False
+        except Exception as error:  # the learner's code failed: report, don't raise
+            print(f"✗ {name} raised {type(error).__name__}: {error}{learner_line(error)}")
+            print(f"  (case: {label})")
+            return False
+        if got is None:
+            print(f"✗ {name} returned None: is the `return` line missing?")
+            return False
+        try:
+            compare(expected, got, "the result", outputs, cache_fields)
+        except Problem as problem:
+            print(f"✗ {name}: {problem}.")
+            print(f"  (case: {label})")
+            for description, variant in mistakes:
+                try:
+                    if matches(variant(*copy.deepcopy(args)), got):
+                        print(f"  This looks like a known slip: {description}.")
+                        break
+                except Exception:  # a variant that cannot run on this case says nothing
+                    continue
+            return False
+        for arg_name, before, after in zip(arg_names, args, given):
+            if isinstance(before, np.ndarray) and not np.array_equal(before, after):
+                print(f"✗ {name} changed its input {arg_name} in place; work on a copy "
+                      "(e.g. write da_t = da[:, :, t] + da_prevt instead of +=).")  # fmt: skip
+                return False
+    print(f"✓ {name}: all {len(cases)} cases match the reference.")
+    return True
+
+
+def _safely(check):
+    """Run a check; if the check itself fails (a bug of the course), say so in one line."""
+
+    @functools.wraps(check)
+    def wrapped(fn):
+        try:
+            return check(fn)
+        except Exception as error:  # never a wall of traceback from the course's code
+            print(f"✗ the check could not finish ({type(error).__name__}: {error}). "
+                  "Please report this to the course maintainers.", file=sys.stdout)  # fmt: skip
+            return False
+
+    return wrapped
+
+
+@_safely
+def check_rnn_cell_forward(fn):
+    """Check rnn_cell_forward(xt, a_prev, parameters) -> a_next, yt_pred, cache."""
+    return _run(
+        "rnn_cell_forward", fn, rnn.rnn_cell_forward,
+        seeded_cases(CELL_SIZES, rnn_cell_args), ("a_next", "yt_pred", "cache"),
+        ("xt", "a_prev", "parameters"), RNN_CELL_FORWARD_MISTAKES,
+        rnn.CACHE_FIELDS,
+    )  # fmt: skip
+
+
+@_safely
+def check_rnn_forward(fn):
+    """Check rnn_forward(x, a0, parameters) -> a, y_pred, caches."""
+    return _run(
+        "rnn_forward", fn, rnn.rnn_forward,
+        seeded_cases(SEQUENCE_SIZES, lambda k, s: sequence_args(k, s, rnn_parameters)),
+        ("a", "y_pred", "caches"), ("x", "a0", "parameters"), RNN_FORWARD_MISTAKES,
+        rnn.CACHE_FIELDS,
+    )  # fmt: skip
+
+
+@_safely
+def check_rnn_cell_backward(fn):
+    """Check rnn_cell_backward(da_next, cache) -> {dxt, da_prev, dWax, dWaa, dba}."""
+    cases = seeded_cases(
+        CELL_SIZES,
+        lambda k, s: with_gradient(rnn_cell_args(k, s), rnn.rnn_cell_forward, k),
+    )
+    return _run(
+        "rnn_cell_backward", fn, rnn.rnn_cell_backward, cases, None,
+        ("da_next", "cache"), RNN_CELL_BACKWARD_MISTAKES,
+        rnn.CACHE_FIELDS,
+    )  # fmt: skip
+
+
+@_safely
+def check_rnn_backward(fn):
+    """Check rnn_backward(da, caches) -> {dx, da0, dWax, dWaa, dba}."""
+    cases = seeded_cases(
+        SEQUENCE_SIZES,
+        lambda k, s: with_gradient(sequence_args(k, s, rnn_parameters), rnn.rnn_forward, k),
+    )
+    return _run(
+        "rnn_backward", fn, rnn.rnn_backward, cases, None, ("da", "caches"),
+        RNN_BACKWARD_MISTAKES,
+        rnn.CACHE_FIELDS,
+    )  # fmt: skip
+
+
+@_safely
+def check_lstm_cell_forward(fn):
+    """Check lstm_cell_forward(xt, a_prev, c_prev, parameters) -> a_next, c_next, yt_pred, cache."""
+    return _run(
+        "lstm_cell_forward", fn, lstm.lstm_cell_forward,
+        seeded_cases(CELL_SIZES, lstm_cell_args), ("a_next", "c_next", "yt_pred", "cache"),
+        ("xt", "a_prev", "c_prev", "parameters"), LSTM_CELL_FORWARD_MISTAKES,
+        lstm.CACHE_FIELDS,
+    )  # fmt: skip
+
+
+@_safely
+def check_lstm_forward(fn):
+    """Check lstm_forward(x, a0, parameters) -> a, y, c, caches."""
+    return _run(
+        "lstm_forward", fn, lstm.lstm_forward,
+        seeded_cases(SEQUENCE_SIZES, lambda k, s: sequence_args(k, s, lstm_parameters)),
+        ("a", "y", "c", "caches"), ("x", "a0", "parameters"), LSTM_FORWARD_MISTAKES,
+        lstm.CACHE_FIELDS,
+    )  # fmt: skip
+
+
+@_safely
+def check_lstm_cell_backward(fn):
+    """Check lstm_cell_backward(da_next, dc_next, cache) -> dict of 11 gradients."""
+    cases = seeded_cases(
+        CELL_SIZES,
+        lambda k, s: with_gradient(lstm_cell_args(k, s), lstm.lstm_cell_forward, k, extra_dc=True),
+    )
+    return _run(
+        "lstm_cell_backward", fn, lstm.lstm_cell_backward, cases, None,
+        ("da_next", "dc_next", "cache"), LSTM_CELL_BACKWARD_MISTAKES,
+        lstm.CACHE_FIELDS,
+    )  # fmt: skip
+
+
+@_safely
+def check_lstm_backward(fn):
+    """Check lstm_backward(da, caches) -> {dx, da0, dc0, dWf, dbf, ..., dWo, dbo}."""
+    cases = seeded_cases(
+        SEQUENCE_SIZES,
+        lambda k, s: with_gradient(sequence_args(k, s, lstm_parameters), lstm.lstm_forward, k),
+    )
+    return _run(
+        "lstm_backward", fn, lstm.lstm_backward, cases, None, ("da", "caches"),
+        LSTM_BACKWARD_MISTAKES,
+        lstm.CACHE_FIELDS,
+    )  # fmt: skip
+
+
+CHECKS = {
+    "rnn_cell_forward": check_rnn_cell_forward,
+    "rnn_forward": check_rnn_forward,
+    "rnn_cell_backward": check_rnn_cell_backward,
+    "rnn_backward": check_rnn_backward,
+    "lstm_cell_forward": check_lstm_cell_forward,
+    "lstm_forward": check_lstm_forward,
+    "lstm_cell_backward": check_lstm_cell_backward,
+    "lstm_backward": check_lstm_backward,
+}

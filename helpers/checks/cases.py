@@ -1,0 +1,69 @@
+"""Seeded cases for the exercise checks: sizes that catch the usual slips, and the
+arguments of each function for a case."""
+
+import numpy as np
+
+from ..initialization import init_lstm_parameters, init_rnn_parameters
+
+
+def rnn_parameters(rng, n_x, n_a, n_y):
+    p = init_rnn_parameters(n_x, n_a, n_y, rng)
+    p["ba"] = rng.normal(0, 0.5, size=(n_a, 1))  # non-zero, so a missing bias shows
+    p["by"] = rng.normal(0, 0.5, size=(n_y, 1))
+    return p
+
+
+def lstm_parameters(rng, n_x, n_a, n_y):
+    p = init_lstm_parameters(n_x, n_a, n_y, rng)
+    for key in ("bf", "bi", "bc", "bo", "by"):
+        p[key] = rng.normal(0, 0.5, size=p[key].shape)
+    return p
+
+
+# (label, sizes); the first case is the most telling one: m > 1, T_x > 1, n_x != n_a.
+CELL_SIZES = [
+    ("n_x = 3, m = 10, n_a = 5, n_y = 2", {"n_x": 3, "m": 10, "n_a": 5, "n_y": 2}),
+    ("a single example (m = 1)", {"n_x": 2, "m": 1, "n_a": 4, "n_y": 3}),
+    ("a single hidden unit (n_a = 1)", {"n_x": 4, "m": 3, "n_a": 1, "n_y": 2}),
+    ("n_x = n_a = 3", {"n_x": 3, "m": 4, "n_a": 3, "n_y": 2}),
+]
+SEQUENCE_SIZES = [
+    ("n_x = 3, m = 4, T_x = 5, n_a = 6", {"n_x": 3, "m": 4, "T_x": 5, "n_a": 6, "n_y": 2}),
+    ("a single step (T_x = 1)", {"n_x": 2, "m": 3, "T_x": 1, "n_a": 4, "n_y": 2}),
+    ("a single example (m = 1)", {"n_x": 2, "m": 1, "T_x": 4, "n_a": 3, "n_y": 3}),
+    ("a single hidden unit (n_a = 1)", {"n_x": 3, "m": 2, "T_x": 3, "n_a": 1, "n_y": 2}),
+]
+
+
+def rnn_cell_args(seed, s):
+    rng = np.random.default_rng(seed)
+    p = rnn_parameters(rng, s["n_x"], s["n_a"], s["n_y"])
+    return rng.normal(size=(s["n_x"], s["m"])), rng.normal(size=(s["n_a"], s["m"])), p
+
+
+def lstm_cell_args(seed, s):
+    rng = np.random.default_rng(seed)
+    p = lstm_parameters(rng, s["n_x"], s["n_a"], s["n_y"])
+    shape = (s["n_a"], s["m"])
+    return rng.normal(size=(s["n_x"], s["m"])), rng.normal(size=shape), rng.normal(size=shape), p
+
+
+def sequence_args(seed, s, make_parameters):
+    rng = np.random.default_rng(seed)
+    p = make_parameters(rng, s["n_x"], s["n_a"], s["n_y"])
+    return rng.normal(size=(s["n_x"], s["m"], s["T_x"])), rng.normal(size=(s["n_a"], s["m"])), p
+
+
+def seeded_cases(sizes, make_args):
+    return [(label, lambda k=k, s=s: make_args(100 + k, s)) for k, (label, s) in enumerate(sizes)]
+
+
+def with_gradient(args_of_forward, forward, seed, extra_dc=False):
+    """Arguments for a backward function: a random upstream gradient and the caches."""
+    rng = np.random.default_rng(seed)
+    outputs = forward(*args_of_forward)
+    a = outputs[0]
+    da = rng.normal(size=a.shape)
+    if extra_dc:
+        return da, rng.normal(size=a.shape), outputs[-1]
+    return da, outputs[-1]

@@ -1,0 +1,340 @@
+"""Known mistakes: small wrong variants of the reference functions. When a learner's
+wrong answer equals one of them on a case, the check names the mistake in plain words."""
+
+import numpy as np
+
+from .. import lstm, rnn
+from ..activations import sigmoid, softmax
+
+
+def _rnn_cell_variant(xt, a_prev, p, act=np.tanh, ba=True, by=True, y="softmax", y_from="next"):
+    z = p["Wax"] @ xt + p["Waa"] @ a_prev + (p["ba"] if ba else 0.0)
+    a_next = act(z)
+    scores = p["Wya"] @ (a_next if y_from == "next" else a_prev) + (p["by"] if by else 0.0)
+    if y == "softmax":
+        yt = softmax(scores)
+    elif y == "softmax_axis1":
+        yt = softmax(scores.T).T
+    else:
+        yt = scores
+    return a_next, yt, rnn.CellCache(a_next=a_next, a_prev=a_prev, xt=xt, parameters=p)
+
+
+RNN_CELL_FORWARD_MISTAKES = [
+    ("the bias ba is left out of a_next", lambda *a: _rnn_cell_variant(*a, ba=False)),
+    ("the bias by is left out of yt_pred", lambda *a: _rnn_cell_variant(*a, by=False)),
+    ("a_next uses sigmoid where tanh belongs", lambda *a: _rnn_cell_variant(*a, act=sigmoid)),
+    ("a_next is missing its tanh", lambda *a: _rnn_cell_variant(*a, act=lambda z: z)),
+    (
+        "softmax is taken over axis 1 (the batch) instead of axis 0 (the classes)",
+        lambda *a: _rnn_cell_variant(*a, y="softmax_axis1"),
+    ),
+    ("yt_pred is missing the softmax", lambda *a: _rnn_cell_variant(*a, y="scores")),
+    (
+        "yt_pred is computed from a_prev instead of a_next",
+        lambda *a: _rnn_cell_variant(*a, y_from="prev"),
+    ),
+]
+
+
+def _lstm_cell_variant(
+    xt, a_prev, c_prev, p, order="a_first", cand=np.tanh, gate=sigmoid, forget=True,
+    squash_c=True, swap_fi=False, biases=True, y="softmax",
+):  # fmt: skip
+    concat = np.concatenate((a_prev, xt) if order == "a_first" else (xt, a_prev), axis=0)
+
+    def pre(g):
+        return p[f"W{g}"] @ concat + (p[f"b{g}"] if biases else 0.0)
+
+    ft, it, cct, ot = gate(pre("f")), gate(pre("i")), cand(pre("c")), gate(pre("o"))
+    if swap_fi:
+        ft, it = it, ft
+    c_next = (ft * c_prev if forget else c_prev) + it * cct
+    a_next = ot * (np.tanh(c_next) if squash_c else c_next)
+    scores = p["Wy"] @ a_next + p["by"]
+    yt = softmax(scores) if y == "softmax" else softmax(scores.T).T
+    cache = lstm.CellCache(
+        a_next=a_next, c_next=c_next, a_prev=a_prev, c_prev=c_prev,
+        ft=ft, it=it, cct=cct, ot=ot, xt=xt, parameters=p,
+    )  # fmt: skip
+    return a_next, c_next, yt, cache
+
+
+LSTM_CELL_FORWARD_MISTAKES = [
+    (
+        "concat has xt on top; the course stacks a_prev on top: concat = [a_prev; xt]",
+        lambda *a: _lstm_cell_variant(*a, order="x_first"),
+    ),
+    (
+        "the candidate cct uses sigmoid where tanh belongs (sigmoid and tanh swapped)",
+        lambda *a: _lstm_cell_variant(*a, cand=sigmoid),
+    ),
+    (
+        "the gates use tanh where sigmoid belongs (sigmoid and tanh swapped)",
+        lambda *a: _lstm_cell_variant(*a, gate=np.tanh),
+    ),
+    (
+        "c_prev is not multiplied by the forget gate: c_next = ft * c_prev + it * cct",
+        lambda *a: _lstm_cell_variant(*a, forget=False),
+    ),
+    (
+        "a_next is missing the tanh of the memory: a_next = ot * tanh(c_next)",
+        lambda *a: _lstm_cell_variant(*a, squash_c=False),
+    ),
+    (
+        "the forget and update gates are swapped: ft multiplies c_prev, it the candidate",
+        lambda *a: _lstm_cell_variant(*a, swap_fi=True),
+    ),
+    ("the gate biases are left out", lambda *a: _lstm_cell_variant(*a, biases=False)),
+    (
+        "softmax is taken over axis 1 (the batch) instead of axis 0 (the classes)",
+        lambda *a: _lstm_cell_variant(*a, y="axis1"),
+    ),
+]
+
+
+def _rnn_forward_variant(x, a0, p, mistake):
+    a_list, y_list, caches = [], [], []
+    a_prev = a0
+    for t in range(x.shape[2]):
+        if mistake == "reset":
+            a_prev = np.zeros_like(a0)
+        a_next, yt, cache = rnn.rnn_cell_forward(x[:, :, t], a_prev, p)
+        a_list.append(a_prev if mistake == "store_prev" else a_next)
+        y_list.append(yt)
+        caches.append(cache)
+        if mistake != "no_update":
+            a_prev = a_next
+    return np.stack(a_list, axis=-1), np.stack(y_list, axis=-1), (caches, x)
+
+
+RNN_FORWARD_MISTAKES = [
+    (
+        "a[:, :, t] holds a_prev; it should hold the new state a_next",
+        lambda *a: _rnn_forward_variant(*a, "store_prev"),
+    ),
+    (
+        "a_prev is never updated: every step starts again from a0",
+        lambda *a: _rnn_forward_variant(*a, "no_update"),
+    ),
+    (
+        "the hidden state is reset to zeros at every step instead of carried over",
+        lambda *a: _rnn_forward_variant(*a, "reset"),
+    ),
+]
+
+
+def _lstm_forward_variant(x, a0, p, mistake):
+    a_list, y_list, c_list, caches = [], [], [], []
+    a_prev, c_prev = a0, (a0 if mistake == "c0_is_a0" else np.zeros_like(a0))
+    for t in range(x.shape[2]):
+        if mistake == "reset_c":
+            c_prev = np.zeros_like(a0)
+        a_next, c_next, yt, cache = lstm.lstm_cell_forward(x[:, :, t], a_prev, c_prev, p)
+        a_list.append(a_next)
+        c_list.append(c_prev if mistake == "store_c_prev" else c_next)
+        y_list.append(yt)
+        caches.append(cache)
+        if mistake != "no_update":
+            a_prev, c_prev = a_next, c_next
+    stack = lambda items: np.stack(items, axis=-1)  # noqa: E731
+    return stack(a_list), stack(y_list), stack(c_list), (caches, x)
+
+
+LSTM_FORWARD_MISTAKES = [
+    (
+        "the memory cell must start at zeros, not at a0",
+        lambda *a: _lstm_forward_variant(*a, "c0_is_a0"),
+    ),
+    (
+        "the memory cell is reset to zeros at every step instead of carried over",
+        lambda *a: _lstm_forward_variant(*a, "reset_c"),
+    ),
+    (
+        "c[:, :, t] holds c_prev; it should hold the new memory c_next",
+        lambda *a: _lstm_forward_variant(*a, "store_c_prev"),
+    ),
+    (
+        "a_prev and c_prev are never updated: every step starts again from a0 and zeros",
+        lambda *a: _lstm_forward_variant(*a, "no_update"),
+    ),
+]
+
+
+def _rnn_cell_backward_variant(da_next, cache, mistake=None):
+    cache = rnn.CellCache(*cache)
+    a_next, a_prev, xt, p = cache.a_next, cache.a_prev, cache.xt, cache.parameters
+    if mistake == "no_derivative":
+        dtanh = da_next
+    elif mistake == "tanh_again":
+        dtanh = (1 - np.tanh(a_next) ** 2) * da_next
+    else:
+        dtanh = (1 - a_next**2) * da_next
+    return {
+        "dxt": p["Wax"].T @ dtanh,
+        "da_prev": (p["Waa"] if mistake == "no_transpose" else p["Waa"].T) @ dtanh,
+        "dWax": dtanh @ xt.T,
+        "dWaa": dtanh @ (a_next if mistake == "a_next_for_dWaa" else a_prev).T,
+        "dba": np.sum(dtanh, axis=1, keepdims=True),
+    }
+
+
+RNN_CELL_BACKWARD_MISTAKES = [
+    (
+        "the tanh derivative is missing: dtanh = (1 - a_next**2) * da_next",
+        lambda *a: _rnn_cell_backward_variant(*a, "no_derivative"),
+    ),
+    (
+        "the tanh derivative is 1 - a_next**2, since a_next is already tanh(z); "
+        "taking tanh(a_next) again is wrong",
+        lambda *a: _rnn_cell_backward_variant(*a, "tanh_again"),
+    ),
+    (
+        "da_prev needs the transpose: da_prev = Waa.T @ dtanh",
+        lambda *a: _rnn_cell_backward_variant(*a, "no_transpose"),
+    ),
+    (
+        "dWaa multiplies by a_prev, the state that Waa acted on: dWaa = dtanh @ a_prev.T",
+        lambda *a: _rnn_cell_backward_variant(*a, "a_next_for_dWaa"),
+    ),
+]
+
+
+def _sequence_backward_variant(da, caches, cell_backward, weights, mistake, lstm):
+    cell_caches, x = caches
+    T_x = x.shape[2]
+    grads = {"dx": np.zeros_like(x)}
+    steps = range(T_x) if mistake == "forward_loop" else reversed(range(T_x))
+    da_prevt = np.zeros_like(da[:, :, 0])
+    dc_prevt = np.zeros_like(da[:, :, 0])
+    for t in steps:
+        da_t = da[:, :, t] if mistake == "no_carry" else da[:, :, t] + da_prevt
+        if lstm:
+            dc_t = np.zeros_like(dc_prevt) if mistake == "no_c_carry" else dc_prevt
+            step = cell_backward(da_t, dc_t, cell_caches[t])
+        else:
+            step = cell_backward(da_t, cell_caches[t])
+        grads["dx"][:, :, t] = step["dxt"]
+        for name in weights:
+            if mistake == "overwrite" or name not in grads:
+                grads[name] = step[name].copy()
+            else:
+                grads[name] += step[name]
+        da_prevt = step["da_prev"]
+        dc_prevt = step.get("dc_prev")
+    grads["da0"] = da[:, :, 0] if mistake == "da0_input" else da_prevt
+    if lstm:
+        grads["dc0"] = dc_prevt
+    return grads
+
+
+def _sequence_backward_mistakes(cell_backward, weights, lstm):
+    def variant(mistake):
+        return lambda da, caches: _sequence_backward_variant(
+            da, caches, cell_backward, weights, mistake, lstm
+        )
+
+    mistakes = [
+        (
+            "the gradient from step t+1 is not added: the cell at step t needs "
+            "da[:, :, t] + da_prevt",
+            variant("no_carry"),
+        ),
+        (
+            "the weight gradients are overwritten at each step; they must be summed "
+            "over time (+=), since every step uses the same weights",
+            variant("overwrite"),
+        ),
+        (
+            "da0 is the gradient that flows out of the first step (da_prevt after the "
+            "loop), not da[:, :, 0]",
+            variant("da0_input"),
+        ),
+        (
+            "the loop runs forward in time; backpropagation goes from the last step "
+            "back to the first",
+            variant("forward_loop"),
+        ),
+    ]
+    if lstm:
+        mistakes.append(
+            (
+                "the memory's gradient is not carried back: pass dc_prevt from step t+1 "
+                "to the cell at step t",
+                variant("no_c_carry"),
+            )
+        )
+    return mistakes
+
+
+def _lstm_cell_backward_variant(da_next, dc_next, cache, mistake=None):
+    v = lstm.CellCache(*cache)
+    c_next, a_prev, c_prev, xt, p = v.c_next, v.a_prev, v.c_prev, v.xt, v.parameters
+    ft, it, cct, ot = v.ft, v.it, v.cct, v.ot
+    n_a = a_prev.shape[0]
+    tanh_c = np.tanh(c_next)
+    dc = dc_next + da_next * ot * (1 - tanh_c**2)
+    if mistake == "no_a_path":
+        dc = dc_next
+    elif mistake == "no_dc_next":
+        dc = da_next * ot * (1 - tanh_c**2)
+    gate_deriv = (lambda s: 1.0) if mistake == "no_sigmoid_derivative" else (lambda s: s * (1 - s))
+    dpre = {
+        "f": dc * c_prev * gate_deriv(ft),
+        "i": dc * cct * gate_deriv(it),
+        "c": dc * it * (1.0 if mistake == "no_tanh_derivative" else 1 - cct**2),
+        "o": da_next * (c_next if mistake == "c_not_tanh" else tanh_c) * gate_deriv(ot),
+    }
+    concat = np.concatenate((a_prev, xt), axis=0)
+    dconcat = sum(p[f"W{g}"].T @ dpre[g] for g in lstm.GATES)
+    if mistake == "split_reversed":
+        n_x = xt.shape[0]
+        dxt, da_prev = dconcat[:n_x], dconcat[n_x:]
+    else:
+        dxt, da_prev = dconcat[n_a:], dconcat[:n_a]
+    grads = {"dxt": dxt, "da_prev": da_prev, "dc_prev": dc if mistake == "no_forget" else dc * ft}
+    for g in lstm.GATES:
+        grads[f"dW{g}"] = dpre[g] @ concat.T
+        grads[f"db{g}"] = np.sum(dpre[g], axis=1, keepdims=True)
+    return grads
+
+
+def _lstm_cell_backward_mistake(description, mistake):
+    return (description, lambda *a: _lstm_cell_backward_variant(*a, mistake))
+
+
+LSTM_CELL_BACKWARD_MISTAKES = [
+    _lstm_cell_backward_mistake(
+        "dc misses the path through a_next: dc = dc_next + da_next * ot * (1 - tanh(c_next)**2)",
+        "no_a_path",
+    ),
+    _lstm_cell_backward_mistake(
+        "dc misses dc_next, the memory's gradient arriving from step t+1", "no_dc_next"
+    ),
+    _lstm_cell_backward_mistake(
+        "dc_prev is dc times the forget gate: dc_prev = dc * ft", "no_forget"
+    ),
+    _lstm_cell_backward_mistake(
+        "the sigmoid derivative s * (1 - s) is missing from the gates' gradients",
+        "no_sigmoid_derivative",
+    ),
+    _lstm_cell_backward_mistake(
+        "the candidate's tanh derivative (1 - cct**2) is missing", "no_tanh_derivative"
+    ),
+    _lstm_cell_backward_mistake(
+        "the output gate's gradient needs tanh(c_next), not c_next", "c_not_tanh"
+    ),
+    _lstm_cell_backward_mistake(
+        "da_prev and dxt come from the wrong ends of dconcat: a_prev is on top, so "
+        "da_prev = dconcat[:n_a] and dxt = dconcat[n_a:]",
+        "split_reversed",
+    ),
+]
+
+LSTM_WEIGHTS = [f"{kind}{g}" for g in lstm.GATES for kind in ("dW", "db")]
+RNN_BACKWARD_MISTAKES = _sequence_backward_mistakes(
+    rnn.rnn_cell_backward, ["dWax", "dWaa", "dba"], lstm=False
+)
+LSTM_BACKWARD_MISTAKES = _sequence_backward_mistakes(
+    lstm.lstm_cell_backward, LSTM_WEIGHTS, lstm=True
+)
