@@ -22,7 +22,13 @@ prefix:
 
 from . import checks
 from .activations import sigmoid, softmax
-from .gradcheck import gradient_check, numerical_gradient, relative_error
+from .gradcheck import (
+    describe_errors,
+    gradient_check,
+    gradient_verdict,
+    numerical_gradient,
+    relative_error,
+)
 from .gradient_flow import (
     largest_singular_value,
     spectral_radius,
@@ -52,7 +58,9 @@ __all__ = [
     "Adam",
     "clip_by_global_norm",
     "global_norm",
+    "describe_errors",
     "gradient_check",
+    "gradient_verdict",
     "init_lstm_parameters",
     "init_rnn_parameters",
     "largest_singular_value",

@@ -77,3 +77,46 @@ def gradient_check(loss, arrays, gradients, eps=1e-6):
         numeric = numerical_gradient(loss, array, eps)
         errors[key] = relative_error(gradients[key], numeric)
     return errors
+
+
+AGREE = 1e-7  # a correct gradient's relative error is rounding noise, far below this
+
+
+def gradient_verdict(errors, tolerance=AGREE):
+    """Print one line: do all gradients agree with finite differences? (03, 06)
+
+    It prints and returns nothing, so that a notebook cell can end with it.
+
+    Parameters
+    ----------
+    errors : dict name -> relative error, from gradient_check
+    tolerance : float, the largest relative error of a gradient that agrees
+    """
+    wrong = [name for name, error in errors.items() if not error < tolerance]
+    if wrong:
+        print(
+            f"{len(wrong)} of {len(errors)} gradients disagree with finite differences: "
+            + ", ".join(wrong)
+        )
+    else:
+        bound = f"{tolerance:.0e}".replace("e-0", "e-")  # 1e-7, not 1e-07
+        agree = f"all {len(errors)} gradients agree with finite differences"
+        print(f"{agree} (relative error < {bound})")
+
+
+def describe_errors(errors, tolerance=AGREE):
+    """The relative errors of a wrong backward pass in words, the same on every machine:
+    those far above rounding noise (>= 0.01) with 2 decimals, "ok" below `tolerance`,
+    "small" in between (03, 06).
+
+    Returns
+    -------
+    str, e.g. "dxt 0.31, da_prev 0.26, dWo ok"
+    """
+
+    def word(error):
+        if error >= 0.01:
+            return f"{error:.2f}"
+        return "ok" if error < tolerance else "small"
+
+    return ", ".join(f"{name} {word(error)}" for name, error in errors.items())

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import helpers
 from helpers import gradient_check, numerical_gradient, relative_error
 
 
@@ -61,3 +62,19 @@ def test_numerical_gradient_works_on_a_view(rng):
     step = x[:, :, 1]  # not contiguous
     grad = numerical_gradient(lambda: float(np.sum(x[:, :, 1] ** 2)), step)
     np.testing.assert_allclose(grad, 2 * step, rtol=1e-8)
+
+
+def test_the_verdict_is_one_line_naming_what_disagrees(capsys):
+    helpers.gradient_verdict({"dx": 1e-10, "dW": 2e-9})
+    assert capsys.readouterr().out == (
+        "all 2 gradients agree with finite differences (relative error < 1e-7)\n"
+    )
+    helpers.gradient_verdict({"dx": 1e-3, "dW": 2e-9, "db": float("nan")})
+    assert capsys.readouterr().out == (
+        "2 of 3 gradients disagree with finite differences: dx, db\n"
+    )
+
+
+def test_errors_are_described_in_words_that_every_machine_prints_alike():
+    words = helpers.describe_errors({"dxt": 0.3114, "dWo": 3e-10, "dbo": 2e-4})
+    assert words == "dxt 0.31, dWo ok, dbo small"

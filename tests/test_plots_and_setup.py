@@ -77,3 +77,22 @@ def test_importing_helpers_changes_no_global_state():
         "assert np.get_printoptions() == po\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_unrolled_rnn_has_one_box_per_step():
+    from helpers import diagrams
+
+    fig = diagrams.draw_unrolled_rnn(T_x=5)
+    boxes = [t for t in fig.axes[0].texts if t.get_text() == "RNN cell"]
+    assert len(boxes) == 5
+
+
+@pytest.mark.parametrize("backward", [False, True])
+def test_the_unrolled_lstm_has_one_box_per_step_and_names_its_end_states(backward):
+    from helpers import diagrams
+
+    fig = diagrams.draw_unrolled_lstm(T_x=3, backward=backward)
+    axis = fig.axes[0]
+    assert len(axis.patches) == 3
+    labels = {t.get_text() for t in axis.texts}
+    assert {"da0", "dc0"} <= labels if backward else {"a0", "c0 = 0"} <= labels
