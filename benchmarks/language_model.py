@@ -4,7 +4,7 @@
 
     .venv/bin/python benchmarks/language_model.py [--budget 60] [--cell lstm] [--n_a 128]
 
-Trains on the seeded 80/10/10 split of helpers.names (split seed 0), with one Adam, in
+Trains on the seeded 80/10/10 split of helpers.corpus (split seed 0), with one Adam, in
 chunks of 10 steps while the training time (evaluation excluded) stays within the budget,
 then reports the validation and test loss in nats per character (end tokens counted) and the bigram
 baseline on the same split. Prints figures; asserts nothing.
@@ -17,7 +17,7 @@ import numpy as np
 
 from helpers import Adam
 from helpers import language_model as lm
-from helpers.names import load_names, split_names
+from helpers.corpus import load_names, split_names
 
 
 def main():

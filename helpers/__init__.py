@@ -16,8 +16,10 @@ prefix:
     fast            the fast forward and backward passes of notebook 10
     cells           the cells by name ("rnn", "lstm") for the training code
     tasks, train, sweep, saved   the temporal order task and training on it (07, 08)
-    names, language_model        the names data and the character language model (09)
-    series          moving averages of training curves
+    corpus, language_model       the names data and the character language model (09)
+    learning_curves moving averages and figures of training curves (07, 09)
+    threads         BLAS threads: how many, and keeping it on one
+    diagrams        sketches of unrolled networks (02, 06)
 """
 
 from . import checks

@@ -17,16 +17,15 @@ The LSTM's a and c are returned as read-only views of these buffers, in the cour
 (n_a, m, T_x) shape, so that no time is spent copying them into another layout.
 """
 
-import functools
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
 
 from .lstm import LSTM_SHAPES
 from .rnn import RNN_SHAPES
+from .threads import blas_controller, blas_threads
 from .validation import ShapeChecker
 
 # Stacking order of the gates in the fused matrix: the three sigmoid gates first and the
@@ -41,22 +40,6 @@ FUSED_ORDER = ("f", "i", "o", "c")
 # LSTM slower at (m, n_a) = (32, 64) and up to 1.4 times faster at (64, 128)
 # (benchmarks/lstm_speed.py).
 MIN_ENTRIES_PER_THREAD = 16384
-
-
-@functools.cache
-def _blas():
-    """threadpoolctl's handle on the BLAS libraries numpy has loaded (looked up once)."""
-    return ThreadpoolController().select(user_api="blas")
-
-
-def blas_threads():
-    """How many threads BLAS may use now: the cores helpers.fast may use for the LSTM.
-
-    1 inside helpers.train.single_threaded_blas() (or any threadpoolctl limit), so that
-    training on a busy machine keeps the fast path on one core.
-    """
-    counts = [library.num_threads for library in _blas().lib_controllers]
-    return max(1, min(counts, default=1))
 
 
 def threads_for(m, n_a):
@@ -81,7 +64,7 @@ class _Workers:
     def __enter__(self):
         self._pool, self._limit = None, nullcontext()
         if self.count > 1:
-            self._limit = _blas().limit(limits=1)
+            self._limit = blas_controller().limit(limits=1)
             self._pool = ThreadPoolExecutor(self.count - 1)
         self._limit.__enter__()
         return self

@@ -14,7 +14,8 @@ import numpy as np
 from .cells import cell_spec
 from .losses import softmax_cross_entropy
 from .optim import Adam, clip_by_global_norm
-from .train import init_classifier, single_threaded_blas
+from .threads import single_threaded_blas
+from .train import init_classifier
 
 END = "."
 VOCAB = END + "abcdefghijklmnopqrstuvwxyz"

@@ -7,24 +7,13 @@ helpers.fast, global-norm clipping and Adam.
 """
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from .cells import CELLS, cell_spec
 from .initialization import init_lstm_parameters, init_rnn_parameters
 from .losses import softmax_cross_entropy
 from .optim import Adam, clip_by_global_norm
 from .tasks import CLASSES, SYMBOLS, temporal_order
-
-
-def single_threaded_blas():
-    """Context manager: BLAS on one thread while it is active.
-
-    The course's matrices are small (tens to hundreds of rows); for them, BLAS threads
-    cost more in synchronisation than they save, and on a busy 2-core machine they can
-    make training several times slower. Measured in 07: 291 s with the default threads
-    against 63 s on one, on the same busy machine. Results are bit-identical.
-    """
-    return threadpool_limits(limits=1, user_api="blas")
+from .threads import single_threaded_blas
 
 
 def init_classifier(cell, n_x, n_a, n_y, rng, forget_bias=1.0):

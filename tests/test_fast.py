@@ -7,7 +7,7 @@ import pytest
 
 import helpers
 from helpers import fast
-from helpers.train import single_threaded_blas
+from helpers.threads import blas_controller, single_threaded_blas
 
 SIZES = [(3, 4, 5, 6), (1, 1, 1, 1), (2, 1, 7, 3), (4, 3, 1, 2), (8, 16, 30, 12)]
 
@@ -165,10 +165,10 @@ def test_lstm_stays_on_one_thread_inside_single_threaded_blas():
 
 
 def test_lstm_leaves_the_blas_thread_count_as_it_was(rng, split_in_three):
-    before = fast._blas().info()
+    before = blas_controller().info()
     x, a0, parameters = lstm_problem(rng, 3, 6, 4, 5)
     fast.lstm_backward(rng.normal(size=(5, 6, 4)), fast.lstm_forward(x, a0, parameters)[3])
-    assert fast._blas().info() == before
+    assert blas_controller().info() == before
 
 
 def test_lstm_states_are_read_only_views_that_protect_the_cache(rng):

@@ -8,7 +8,7 @@ import pytest
 
 from helpers import gradient_check
 from helpers import language_model as lm
-from helpers.names import NAMES_FILE, load_names, split_names
+from helpers.corpus import NAMES_FILE, load_names, split_names
 
 
 def test_the_names_file_ships_with_the_package():

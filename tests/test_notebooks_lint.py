@@ -1,5 +1,6 @@
 """Every committed notebook is executed in order, clean, and links only to files that exist."""
 
+import ast
 import json
 import re
 import sys
@@ -175,3 +176,26 @@ def test_every_cell_left_out_of_the_comparison_says_why(path):
         assert len(lines) > 1 and lines[1].startswith("# Not compared: "), (
             f"cell {index}: line 2 should say why, as '# Not compared: <reason>'"
         )
+
+
+SUBMODULES = {p.stem for p in (ROOT / "helpers").glob("*.py")} | {"checks"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_one_import_style_import_helpers_and_named_submodules(path):
+    """`import helpers`, then `from helpers import train, plots` for submodules only, in
+    the set-up cell; everything called with its prefix (helpers.x or module.x)."""
+    for index, cell in enumerate(code_cells(load(path))):
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names if alias.name.startswith("helpers")]
+                if not modules:
+                    continue
+                assert modules == ["helpers"], f"import {', '.join(modules)}: use the prefix"
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
+                names = {alias.name for alias in node.names}
+                assert node.module == "helpers", f"from {node.module} import ...: use the prefix"
+                assert names <= SUBMODULES, f"not submodules: {sorted(names - SUBMODULES)}"
+            else:
+                continue
+            assert index == 0, "helpers is imported in the set-up cell only"

@@ -1,4 +1,4 @@
-"""The names data set and a seeded split (introduced in 09_character_language_model).
+"""The corpus of names and a seeded split (introduced in 09_character_language_model).
 
 The data file ships with the package (helpers/data/names.txt, see helpers/data/README.md),
 so nothing is downloaded.
