@@ -97,3 +97,24 @@ def one_unit_lstm_step(z_f, z_i, z_c, z_o, c_prev):
 def gate_values_at(traces, name, example, step):
     """The values one gate takes at one step for one example: ndarray (n_a,) (08)."""
     return np.asarray(traces[name])[:, example, step]
+
+
+def selectivity(values, is_y):
+    """d' of every unit between two groups of examples: how well a unit's value alone
+    tells them apart (08). d' = (mean over the X group - mean over the Y group) divided
+    by the root of the mean of the two groups' variances.
+
+    Parameters
+    ----------
+    values : ndarray, shape (n_a, m, ...), e.g. the memory at one step (n_a, m) or at
+        every step (n_a, m, T_x)
+    is_y : ndarray of bool, shape (m,), True for the examples of the Y group
+
+    Returns
+    -------
+    ndarray, shape (n_a, ...): positive where the X group is higher
+    """
+    values, is_y = np.asarray(values, dtype=float), np.asarray(is_y, dtype=bool)
+    x_group, y_group = values[:, ~is_y], values[:, is_y]
+    spread = np.sqrt(0.5 * (x_group.var(axis=1) + y_group.var(axis=1)))
+    return (x_group.mean(axis=1) - y_group.mean(axis=1)) / np.maximum(spread, 1e-12)

@@ -218,6 +218,78 @@ def bigram_loss(counts, names):
     return total / count
 
 
+# Where each target sits in its name: what the next symbol is to be predicted from.
+TARGET_KINDS = ("first letter", "later letters", "end token")
+
+
+def target_kinds(targets):
+    """The kind of every target, an index into TARGET_KINDS.
+
+    Parameters
+    ----------
+    targets : ndarray of int, shape (m, T_x), from encode
+
+    Returns
+    -------
+    ndarray of int, shape (m, T_x): 0 for the first target of a name (read from the start
+    token alone), 2 for the end token, 1 otherwise (padding is 1 too: mask it out)
+    """
+    kind = np.where(targets == INDEX[END], 2, 1)
+    kind[:, 0] = 0  # no name is empty, so the first target is always a letter
+    return kind
+
+
+def loss_by_kind(cell, parameters, names, batch_size=1000):
+    """The loss of a network split by the kind of target (TARGET_KINDS): the same
+    computation as evaluate, keeping each target's log-probability.
+
+    Returns
+    -------
+    losses : ndarray, shape (3,), mean loss in nats on each kind of target
+    numbers : ndarray, shape (3,), how many targets of each kind
+    """
+    totals, numbers = np.zeros(3), np.zeros(3)
+    with single_threaded_blas():
+        for start in range(0, len(names), batch_size):
+            x, targets, mask = encode(names[start : start + batch_size])  # (27, m, T_x), ...
+            z, _, _ = _logits_and_caches(cell, x, parameters)  # (27, m, T_x)
+            z = z - z.max(axis=0)
+            log_p = z - np.log(np.exp(z).sum(axis=0))  # log softmax over the 27 symbols
+            picked = np.take_along_axis(log_p, targets[None], axis=0)[0]  # (m, T_x)
+            kind = target_kinds(targets)
+            for k in range(len(TARGET_KINDS)):
+                counted = mask & (kind == k)
+                totals[k] -= picked[counted].sum()
+                numbers[k] += counted.sum()
+    return totals / numbers, numbers
+
+
+def bigram_loss_by_kind(counts, names):
+    """The same split for the bigram model of `counts` (from bigram_counts).
+
+    Returns
+    -------
+    losses, numbers : ndarrays of shape (3,), as loss_by_kind
+    """
+    log_probs = np.log(counts / counts.sum(axis=1, keepdims=True))  # (27, 27)
+    totals, numbers = np.zeros(3), np.zeros(3)
+    for name in names:
+        codes = [INDEX[ch] for ch in END + name + END]
+        for t, (j, k) in enumerate(zip(codes[:-1], codes[1:])):
+            kind = 0 if t == 0 else 2 if k == INDEX[END] else 1
+            totals[kind] -= log_probs[j, k]
+            numbers[kind] += 1
+    return totals / numbers, numbers
+
+
+def entropy(p):
+    """Entropy in nats of a probability vector p, shape (27,): the least loss any model
+    can reach on symbols drawn from p."""
+    p = np.asarray(p, dtype=float)
+    p = p[p > 0]
+    return float(-(p * np.log(p)).sum())
+
+
 def sample_table(cell, parameters, training_names, temperature, n=12, seed=0):
     """What the name sampler shows (09): n names sampled at a temperature, and the share
     of them that are new (not in the training names).

@@ -269,3 +269,25 @@ def plot_gate_view(traces, name, example, step, marks=()):
     right.set_title(f"at t = {step}")
     right.set_yticks([])
     return fig
+
+
+def plot_gate_histogram(values, ax=None, low=0.1, high=0.9):
+    """The distribution of a gate's values, one outline per set (08): every unit, example
+    and step together, with the saturation thresholds dashed.
+
+    Parameters
+    ----------
+    values : dict label -> (ndarray of values in [0, 1], any shape; colour)
+    ax : matplotlib Axes, optional
+    low, high : float, the thresholds of left and right saturation
+    """
+    fig, ax = _axis(ax, figsize=(5.0, 4.0))
+    bins = np.linspace(0, 1, 51)
+    for label, (gate, color) in values.items():
+        style = {"histtype": "step", "linewidth": 1.8, "color": color, "label": label}
+        ax.hist(np.ravel(gate), bins=bins, density=True, **style)
+    for edge in (low, high):
+        ax.axvline(edge, color="0.3", linestyle="--", linewidth=0.8)
+    ax.set_ylabel("density (all units, examples, steps)")
+    ax.legend(loc="upper left")
+    return fig

@@ -9,6 +9,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import helpers  # noqa: E402
+from helpers import gates  # noqa: E402
 from helpers.gates import (  # noqa: E402
     gate_saturation,
     gate_values_at,
@@ -105,3 +106,22 @@ def test_the_experiment_is_reproducible_and_returns_a_test_accuracy():
         np.testing.assert_array_equal(first[0][key], second[0][key])
     assert first[1]["loss"].shape == (3,)
     assert 0.0 <= first[2] <= 1.0 and first[2] == second[2]
+
+
+def test_selectivity_is_the_difference_of_means_in_units_of_spread():
+    values = np.array([[1.0, 3.0, 5.0, 7.0], [2.0, 2.0, 2.0, 2.0]])  # (n_a = 2, m = 4)
+    is_y = np.array([False, False, True, True])
+    d = gates.selectivity(values, is_y)
+    assert d[0] == pytest.approx((2.0 - 6.0) / 1.0)  # spread: the root of the mean variance
+    assert d[1] == 0.0  # a unit that never changes tells nothing apart
+    assert gates.selectivity(values[:, :, None], is_y).shape == (2, 1)
+
+
+def test_the_gate_histogram_draws_one_outline_per_set_and_the_thresholds():
+    rng = np.random.default_rng(0)
+    fig = helpers.plots.plot_gate_histogram(
+        {"before": (rng.uniform(size=(4, 5, 6)), "0.55"), "after": (rng.uniform(size=50), "C0")}
+    )
+    axis = fig.axes[0]
+    assert len(axis.patches) == 2
+    assert sorted(line.get_xdata()[0] for line in axis.get_lines()) == [0.1, 0.9]

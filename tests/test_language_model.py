@@ -139,3 +139,34 @@ def test_bigram_counts_follow_the_names():
     counts = lm.bigram_counts(["ab"], smoothing=0.0)
     pairs = {(lm.VOCAB[j], lm.VOCAB[k]) for j, k in zip(*np.nonzero(counts))}
     assert pairs == {(".", "a"), ("a", "b"), ("b", ".")}
+
+
+def test_each_target_is_a_first_letter_a_later_letter_or_the_end():
+    _, targets, mask = lm.encode(["ava", "bo"])
+    kinds = lm.target_kinds(targets)
+    assert kinds[0].tolist() == [0, 1, 1, 2]  # a, v, a, end
+    assert kinds[1][mask[1]].tolist() == [0, 1, 2]  # b, o, end
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+def test_the_loss_by_kind_adds_up_to_the_overall_loss(cell):
+    names = load_names()[:300]
+    parameters = lm.init_language_model(cell, 8, np.random.default_rng(1))
+    losses, numbers = lm.loss_by_kind(cell, parameters, names, batch_size=128)
+    assert numbers.sum() == sum(len(name) + 1 for name in names)
+    assert numbers[0] == numbers[2] == len(names)  # one first letter and one end per name
+    overall = (losses * numbers).sum() / numbers.sum()
+    assert overall == pytest.approx(lm.evaluate(cell, parameters, names), rel=1e-12)
+
+
+def test_the_bigrams_loss_by_kind_adds_up_to_its_overall_loss():
+    names = load_names()
+    counts = lm.bigram_counts(names[:2000])
+    losses, numbers = lm.bigram_loss_by_kind(counts, names[2000:2500])
+    overall = (losses * numbers).sum() / numbers.sum()
+    assert overall == pytest.approx(lm.bigram_loss(counts, names[2000:2500]), rel=1e-12)
+
+
+def test_entropy_is_log_27_for_a_uniform_choice_and_ignores_zeros():
+    assert lm.entropy(np.full(27, 1 / 27)) == pytest.approx(math.log(27))
+    assert lm.entropy([0.5, 0.5, 0.0]) == pytest.approx(math.log(2))
