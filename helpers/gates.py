@@ -8,7 +8,6 @@ from .lstm import (
     GATE_NAMES,
     GATE_VALUES,
     GATES,
-    CellCache,
     lstm_cell_forward,
     lstm_forward,
 )
@@ -88,7 +87,7 @@ def one_unit_lstm_step(z_f, z_i, z_c, z_o, c_prev):
         parameters[f"b{gate}"] = np.array([[z]], dtype=float)
     zero = np.zeros((1, 1))
     a_next, c_next, _, cache = lstm_cell_forward(zero, zero, np.array([[c_prev]]), parameters)
-    values = {GATE_VALUES[g]: getattr(CellCache(*cache), GATE_VALUES[g]) for g in GATES}
+    values = {GATE_VALUES[g]: getattr(cache, GATE_VALUES[g]) for g in GATES}  # a CellCache
     values["c_prev"] = np.array(c_prev)
     values.update(c_next=c_next, a_next=a_next)
     return {key: float(np.asarray(value).reshape(())) for key, value in values.items()}
