@@ -2,7 +2,7 @@
 (helpers.lstm_forward / lstm_backward), the fast path (helpers.fast), and, where PyTorch
 is installed, torch.nn.LSTM on the CPU, all in float64 on the same shapes.
 
-    .venv/bin/python benchmarks/lstm_speed.py [--turns 10]
+    .venv/bin/python benchmarks/lstm_speed.py [--turns 10] [--busy-core] [--one-blas-thread]
 
 PyTorch is never a dependency of the course; to include it, run this script from a scratch
 virtual environment that has the course and torch installed. Prints medians; asserts
@@ -17,6 +17,10 @@ sleep. In one shared process, the idle threads of one library (OpenBLAS's and Py
 OpenMP threads keep spinning for a while after each call) would take CPU time from the
 other; and taking turns makes a burst of load from another program slow every path alike
 instead of ruining one of them. The figure printed is the median over all timed calls.
+
+--busy-core keeps one core busy with another process (a Python loop) while the paths are
+timed, as on a shared machine; --one-blas-thread gives each worker one BLAS thread (and
+PyTorch one thread), as the course's training code does.
 """
 
 import argparse
@@ -98,13 +102,16 @@ def worker(path, shape):
         print(" ".join(map(str, times)), flush=True)
 
 
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 class Worker:
     """A worker process for one path at one shape; stopped when the `with` block ends."""
 
-    def __init__(self, path, shape):
+    def __init__(self, path, shape, env=None):
         command = [sys.executable, __file__, "--worker", path, "--shape", *map(str, shape)]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        text=True)  # fmt: skip
+                                        text=True, env=env)  # fmt: skip
         self.info = self.process.stdout.readline().strip()
 
     def turn(self):
@@ -121,11 +128,23 @@ class Worker:
         self.process.wait(timeout=60)
 
 
-def measure(shape, turns, with_torch):
+@contextlib.contextmanager
+def busy_core():
+    """Another process that keeps one core busy until the block ends."""
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.5)  # let it start
+        yield
+    finally:
+        spinner.terminate()
+        spinner.wait()
+
+
+def measure(shape, turns, with_torch, env=None):
     """Median seconds of each path at one shape (paths taking turns), and torch's info."""
     paths = ["reference", "fast"] + (["torch"] if with_torch else [])
     with contextlib.ExitStack() as stack:
-        workers = {path: stack.enter_context(Worker(path, shape)) for path in paths}
+        workers = {path: stack.enter_context(Worker(path, shape, env)) for path in paths}
         times = {path: [] for path in paths}
         for _ in range(turns):
             for path in paths:
@@ -142,6 +161,10 @@ def main():
         "See the module docstring for why.",
     )
     parser.add_argument("--turns", type=int, default=10, help="turns of each path (default 10)")
+    parser.add_argument("--busy-core", action="store_true",
+                        help="keep one core busy with another process while timing")  # fmt: skip
+    parser.add_argument("--one-blas-thread", action="store_true",
+                        help="one BLAS thread per worker (and one PyTorch thread)")  # fmt: skip
     parser.add_argument("--worker", choices=("reference", "fast", "torch"), help=argparse.SUPPRESS)
     parser.add_argument("--shape", type=int, nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -149,11 +172,17 @@ def main():
         worker(args.worker, tuple(args.shape))
         return
     with_torch = importlib.util.find_spec("torch") is not None
+    env = dict(os.environ, **ONE_THREAD) if args.one_blas_thread else None
     print(f"numpy {np.__version__}, Python {platform.python_version()}, "
           f"{os.cpu_count()} cores, float64, median of {args.turns} x {BURST} calls, "
           f"one process per path, taking turns")  # fmt: skip
+    print("conditions: " + ", ".join(
+        ["one core busy with another process" if args.busy_core else "no other load started",
+         "one BLAS thread per worker" if args.one_blas_thread else "default threads"]
+    ))  # fmt: skip
     for shape in SHAPES:
-        medians, info = measure(shape, args.turns, with_torch)
+        with busy_core() if args.busy_core else contextlib.nullcontext():
+            medians, info = measure(shape, args.turns, with_torch, env)
         reference, fused = medians["reference"], medians["fast"]
         m, T_x, n_x, n_a = shape
         print(f"\nm = {m}, T_x = {T_x}, n_x = {n_x}, n_a = {n_a} (forward + backward)")

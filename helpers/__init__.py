@@ -18,8 +18,9 @@ prefix:
     tasks, train, sweep, saved   the temporal order task and training on it (07, 08)
     corpus, language_model       the names data and the character language model (09)
     learning_curves moving averages and figures of training curves (07, 09)
+    comparisons     the trained RNN beside the LSTM: seeds (07), temperatures (09)
     threads         BLAS threads: how many, and keeping it on one
-    diagrams        sketches of unrolled networks (02, 06)
+    diagrams        sketches of unrolled networks (02, 06) and of memory layouts (10)
 """
 
 from . import checks

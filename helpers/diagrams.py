@@ -1,6 +1,8 @@
-"""Sketches of recurrent networks unrolled over time (02, 06): boxes and arrows, no data."""
+"""Sketches, no data: recurrent networks unrolled over time (02, 06), boxes and arrows,
+and how a sequence lies in memory in two layouts (10)."""
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.patches import FancyBboxPatch
 
 C_COLOR, A_COLOR = "#D55E00", "#0072B2"  # memory c, hidden state a
@@ -142,3 +144,39 @@ def draw_unrolled_lstm(T_x=3, backward=False, ax=None):
     else:
         ax.set_title("forward: the memory c and the hidden state a flow from step to step")
     return ax.figure
+
+
+def draw_memory_layouts(n=3, m=2, T=4, step=1):
+    """Where the entries of one time step lie in memory (10_fast_lstm): an array of n
+    features, m examples and T steps, address by address, in the course's layout
+    (n, m, T_x) and time-major (T_x, m, n); the entries of `step` are outlined.
+
+    Returns
+    -------
+    matplotlib Figure with two axes, one strip of n m T cells each
+    """
+    fig, axes = plt.subplots(2, 1, figsize=(8.0, 2.6))
+    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    layouts = (
+        ("$(n, m, T_x)$: the course's layout", (n, m, T), lambda index: index[2]),
+        ("$(T_x, m, n)$: time-major, as frameworks store it", (T, m, n), lambda index: index[0]),
+    )
+    for ax, (title, shape, time_of) in zip(axes, layouts):
+        for address, index in enumerate(np.ndindex(shape)):  # C order: memory order
+            t = time_of(index)
+            chosen = t == step
+            ax.add_patch(plt.Rectangle(
+                (address, 0), 0.92, 1, facecolor=colors[t % len(colors)],
+                alpha=1.0 if chosen else 0.25, edgecolor="black" if chosen else "none",
+                linewidth=1.5,
+            ))  # fmt: skip
+            ax.text(address + 0.46, 0.5, str(t), ha="center", va="center", fontsize=8)
+        ax.set_xlim(-0.2, n * m * T + 0.2)
+        ax.set_ylim(-0.1, 1.1)
+        ax.set_title(title, fontsize=10, loc="left")
+        ax.axis("off")
+    fig.suptitle(
+        f"memory, address by address (the digit is the time step); step {step} outlined",
+        fontsize=10,
+    )
+    return fig

@@ -74,11 +74,11 @@ def with_largest_singular_value(W, sigma):
     return np.asarray(W, dtype=float) * (sigma / current)
 
 
-def rnn_gradient_flow(sigma, T_x, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
-    """state_gradient_norms of a random RNN whose Waa has largest singular value sigma.
+def random_rnn(sigma, T_x, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
+    """A random RNN whose Waa has largest singular value sigma, run over random inputs.
 
     The same seed gives the same directions of the weights and the same inputs for
-    every sigma and T_x, so curves differ only by what the arguments change.
+    every sigma and T_x, so runs differ only by what the arguments change.
 
     Parameters
     ----------
@@ -90,13 +90,27 @@ def rnn_gradient_flow(sigma, T_x, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
 
     Returns
     -------
-    norms : ndarray, shape (T_x,), as state_gradient_norms
+    x : ndarray (n_x, m, T_x), the inputs
+    parameters : dict, from init_rnn_parameters(n_x, n_a, 2, ...) with Waa rescaled
+    a : ndarray (n_a, m, T_x), the hidden states
+    caches : tuple (list of T_x cell caches, x), from rnn_forward
     """
     rng = np.random.default_rng(seed)
     parameters = init_rnn_parameters(n_x, n_a, 2, rng)
     parameters["Waa"] = with_largest_singular_value(parameters["Waa"], sigma)
     x = input_scale * np.random.default_rng(seed + 1).normal(size=(n_x, m, T_x))
-    _, _, caches = rnn_forward(x, np.zeros((n_a, m)), parameters)
+    a, _, caches = rnn_forward(x, np.zeros((n_a, m)), parameters)
+    return x, parameters, a, caches
+
+
+def rnn_gradient_flow(sigma, T_x, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
+    """state_gradient_norms of random_rnn(sigma, T_x, ...), with the same arguments.
+
+    Returns
+    -------
+    norms : ndarray, shape (T_x,), as state_gradient_norms
+    """
+    *_, caches = random_rnn(sigma, T_x, seed, n_a, n_x, m, input_scale)
     return state_gradient_norms("rnn", caches)
 
 

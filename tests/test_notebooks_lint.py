@@ -199,3 +199,41 @@ def test_one_import_style_import_helpers_and_named_submodules(path):
             else:
                 continue
             assert index == 0, "helpers is imported in the set-up cell only"
+
+
+MAX_CELL_LINES = 25
+LESSON_CODE = "# Lesson code: "
+EXERCISE = "an exercise"
+
+
+def long_cell_exemption(lines):
+    """Why a code cell may be longer than MAX_CELL_LINES, or None: it holds an exercise's
+    solution, or it is code that is itself the lesson, marked in its first lines (after
+    any # NBVAL_ lines) as '# Lesson code: <why>'."""
+    if any("### BEGIN SOLUTION" in line for line in lines):
+        return EXERCISE
+    header = [line for line in lines[:4] if line.startswith("#")]
+    marked = [line for line in header if line.startswith(LESSON_CODE)]
+    return marked[0][len(LESSON_CODE) :] if marked else None
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_code_cells_are_short_unless_they_are_the_lesson(path):
+    """A notebook is narrative: a figure or a tool longer than MAX_CELL_LINES belongs in
+    helpers. Exercises and code that is itself the lesson (marked) are exempt."""
+    for index, cell in enumerate(load(path)["cells"]):
+        lines = "".join(cell["source"]).splitlines()
+        if cell["cell_type"] != "code" or len(lines) <= MAX_CELL_LINES:
+            continue
+        why = long_cell_exemption(lines)
+        assert why is not None, (
+            f"cell {index} has {len(lines)} lines (at most {MAX_CELL_LINES}): move a figure "
+            f"or a tool into helpers, split the cell, or mark it '{LESSON_CODE}<why>'"
+        )
+        assert why == EXERCISE or len(why) >= 20, f"cell {index}: say why it is the lesson"
+
+
+def test_the_lesson_code_marker_is_found_and_a_reason_is_read():
+    assert long_cell_exemption(["# Lesson code: the stacked gates, step by step", "x = 1"])
+    assert long_cell_exemption(["x = 1  # Lesson code: too late", "y = 2"]) is None
+    assert long_cell_exemption(["### BEGIN SOLUTION", "x = 1"]) == EXERCISE

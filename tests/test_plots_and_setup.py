@@ -96,3 +96,19 @@ def test_the_unrolled_lstm_has_one_box_per_step_and_names_its_end_states(backwar
     assert len(axis.patches) == 3
     labels = {t.get_text() for t in axis.texts}
     assert {"da0", "dc0"} <= labels if backward else {"a0", "c0 = 0"} <= labels
+
+
+def test_the_memory_layouts_outline_the_same_step_in_both_orders():
+    from helpers import diagrams
+
+    n, m, T, step = 3, 2, 4, 1
+    fig = diagrams.draw_memory_layouts(n, m, T, step)
+    course, time_major = fig.axes
+    outlined = [
+        [k for k, patch in enumerate(axis.patches) if patch.get_linewidth() > 0 and
+         patch.get_edgecolor()[3] > 0]
+        for axis in (course, time_major)
+    ]  # fmt: skip
+    # (n, m, T_x): every T-th address, strided; (T_x, m, n): one contiguous run of n m
+    assert outlined[0] == list(range(step, n * m * T, T))
+    assert outlined[1] == list(range(step * n * m, (step + 1) * n * m))

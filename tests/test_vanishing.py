@@ -85,3 +85,16 @@ def test_explorer_has_three_sliders():
         ipywidgets.FloatSlider, ipywidgets.IntSlider, ipywidgets.FloatSlider
     ]  # fmt: skip
     assert (sliders[1].min, sliders[1].max) == (2, 200)
+
+
+def test_the_random_rnn_is_the_network_behind_rnn_gradient_flow():
+    from helpers.gradient_flow import random_rnn
+
+    x, parameters, a, caches = random_rnn(1.5, 30, input_scale=0.1)
+    assert x.shape == (4, 16, 30) and a.shape == (32, 16, 30)
+    assert largest_singular_value(parameters["Waa"]) == pytest.approx(1.5)
+    from helpers import state_gradient_norms
+
+    np.testing.assert_array_equal(
+        state_gradient_norms("rnn", caches), rnn_gradient_flow(1.5, 30, input_scale=0.1)
+    )
