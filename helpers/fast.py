@@ -18,7 +18,7 @@ The LSTM's a and c are returned as read-only views of these buffers, in the cour
 """
 
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,11 +34,10 @@ from .validation import ShapeChecker
 FUSED_ORDER = ("f", "i", "o", "c")
 
 # The batch is split across threads only if each thread gets at least this many gate
-# entries per step, (m / threads) x 4 n_a. Below that, each numpy call of the time loop is
-# so short that the threads mostly wait for each other (for Python's global interpreter
-# lock), and starting them costs more than they save. On 2 cores, splitting made the
-# LSTM slower at (m, n_a) = (32, 64) and up to 1.4 times faster at (64, 128)
-# (benchmarks/lstm_speed.py).
+# entries per step, (m / threads) x 4 n_a: below that, the threads mostly wait for each
+# other (for Python's global interpreter lock). Measured on 2 cores: splitting made
+# (m, n_a) = (32, 64) slower; at (64, 128) it saves a little on a quiet machine, and half
+# the time when another process keeps a core busy (BLAS's own threads then wait for it).
 MIN_ENTRIES_PER_THREAD = 16384
 
 
@@ -53,26 +52,22 @@ class _Workers:
     calling thread included), with BLAS on one thread meanwhile if count > 1.
 
     numpy releases Python's global interpreter lock while it computes, so the threads
-    really run at the same time. BLAS stays on one thread because the work is split here
-    already: BLAS threads that split every product again would compete with ours (and
-    they keep spinning for a while after each product, even outside it).
+    really run at the same time. BLAS stays on one thread, as the work is split already:
+    its threads would compete with ours (and keep spinning for a while after a product).
     """
 
     def __init__(self, count):
         self.count = count
 
     def __enter__(self):
-        self._pool, self._limit = None, nullcontext()
+        self._stack = ExitStack()  # on exit: the pool shut down, then BLAS's threads back
         if self.count > 1:
-            self._limit = blas_controller().limit(limits=1)
-            self._pool = ThreadPoolExecutor(self.count - 1)
-        self._limit.__enter__()
+            self._stack.enter_context(blas_controller().limit(limits=1))
+            self._pool = self._stack.enter_context(ThreadPoolExecutor(self.count - 1))
         return self
 
     def __exit__(self, *exc):
-        if self._pool is not None:
-            self._pool.shutdown()
-        self._limit.__exit__(*exc)
+        self._stack.close()
 
     def map(self, fn, pieces):
         """[fn(piece) for piece in pieces], each on its own thread (at most count pieces)."""
@@ -114,9 +109,7 @@ def _sigmoid_(z):
 
 def _tanh_from_sigmoid_(s):
     """In place: s = sigmoid(2 z) <- tanh(z) = 2 sigmoid(2 z) - 1."""
-    s *= 2.0
-    s -= 1.0
-    return s
+    return np.subtract(np.multiply(s, 2.0, out=s), 1.0, out=s)
 
 
 def _softmax_rows(z):
@@ -126,13 +119,8 @@ def _softmax_rows(z):
     return z
 
 
-def _time_major(x):
-    """(n, m, T_x) -> contiguous (T_x, m, n)."""
-    return np.ascontiguousarray(x.transpose(2, 1, 0))
-
-
-def _feature_major(x):
-    """(T_x, m, n) -> contiguous (n, m, T_x)."""
+def _swap_time_and_features(x):
+    """(n, m, T_x) -> contiguous (T_x, m, n), and back: the same transpose both ways."""
     return np.ascontiguousarray(x.transpose(2, 1, 0))
 
 
@@ -141,6 +129,16 @@ def _read_only_view(x):
     view = x.transpose(2, 1, 0)
     view.flags.writeable = False
     return view
+
+
+def _fast_cache(caches, kind, cell):
+    """caches, if it is what fast.<cell>_forward returns; else a TypeError that says so."""
+    if not isinstance(caches, kind):
+        raise TypeError(
+            f"fast.{cell}_backward: caches should come from helpers.fast.{cell}_forward "
+            f"(the reference caches go to helpers.{cell}_backward)."
+        )
+    return caches
 
 
 def _outputs(A, W_out, b_out):
@@ -294,12 +292,7 @@ def lstm_backward(da, caches):
     gradients : dict with dx (n_x, m, T_x), da0 (n_a, m), dc0 (n_a, m), dWf, dWi, dWc,
         dWo (n_a, n_a + n_x) and dbf, dbi, dbc, dbo (n_a, 1)
     """
-    if not isinstance(caches, LSTMCache):
-        raise TypeError(
-            "fast.lstm_backward: caches should come from helpers.fast.lstm_forward "
-            "(the reference caches go to helpers.lstm_backward)."
-        )
-    cache = caches
+    cache = _fast_cache(caches, LSTMCache, "lstm")
     n_x, m, T_x = cache.x_shape
     n_a = cache.A.shape[2]
     da = ShapeChecker("fast.lstm_backward").array("da", da, (n_a, m, T_x))
@@ -331,11 +324,8 @@ def lstm_backward(da, caches):
         team.map(products, range(team.count))
     db = dG_rows.sum(axis=0)[:, None]  # (4 n_a, 1)
 
-    grads = {
-        "dx": dx.reshape(T_x, m, n_x).transpose(2, 1, 0),
-        "da0": da0.T.copy(),
-        "dc0": dc0.T.copy(),
-    }
+    dx = dx.reshape(T_x, m, n_x).transpose(2, 1, 0)  # (n_x, m, T_x)
+    grads = {"dx": dx, "da0": da0.T.copy(), "dc0": dc0.T.copy()}
     for k, g in enumerate(FUSED_ORDER):
         rows = slice(k * n_a, (k + 1) * n_a)
         grads[f"dW{g}"] = np.concatenate((dWa[rows], dWx[rows]), axis=1)
@@ -367,7 +357,7 @@ def rnn_forward(x, a0, parameters):
     p = check.parameters(parameters, RNN_SHAPES)
     n_x, m, T_x = x.shape
     n_a = a0.shape[0]
-    X = _time_major(x).reshape(T_x * m, n_x)
+    X = _swap_time_and_features(x).reshape(T_x * m, n_x)
     A = np.empty((T_x + 1, m, n_a))
     A[0] = a0.T
     A[1:] = (X @ p["Wax"].T + p["ba"].T).reshape(T_x, m, n_a)
@@ -377,7 +367,7 @@ def rnn_forward(x, a0, parameters):
         np.tanh(A[t + 1], out=A[t + 1])
     y = _outputs(A[1:], p["Wya"], p["by"])
     cache = RNNCache(X=X, A=A, Wax=p["Wax"], Waa=p["Waa"], x_shape=x.shape)
-    return _feature_major(A[1:]), y, cache
+    return _swap_time_and_features(A[1:]), y, cache
 
 
 def rnn_backward(da, caches):
@@ -388,15 +378,10 @@ def rnn_backward(da, caches):
     gradients : dict with dx (n_x, m, T_x), da0 (n_a, m), dWax (n_a, n_x),
         dWaa (n_a, n_a), dba (n_a, 1)
     """
-    if not isinstance(caches, RNNCache):
-        raise TypeError(
-            "fast.rnn_backward: caches should come from helpers.fast.rnn_forward "
-            "(the reference caches go to helpers.rnn_backward)."
-        )
-    cache = caches
+    cache = _fast_cache(caches, RNNCache, "rnn")
     n_x, m, T_x = cache.x_shape
     n_a = cache.A.shape[2]
-    dA = _time_major(ShapeChecker("fast.rnn_backward").array("da", da, (n_a, m, T_x)))
+    dA = _swap_time_and_features(ShapeChecker("fast.rnn_backward").array("da", da, (n_a, m, T_x)))
     dZ = np.empty((T_x, m, n_a))  # gradients of the pre-activations
     da_next = np.zeros((m, n_a))
     for t in reversed(range(T_x)):
@@ -405,7 +390,7 @@ def rnn_backward(da, caches):
         np.matmul(dZ[t], cache.Waa, out=da_next)
     dZ_rows = dZ.reshape(T_x * m, n_a)
     return {
-        "dx": _feature_major((dZ_rows @ cache.Wax).reshape(T_x, m, n_x)),
+        "dx": _swap_time_and_features((dZ_rows @ cache.Wax).reshape(T_x, m, n_x)),
         "da0": np.ascontiguousarray(da_next.T),
         "dWax": dZ_rows.T @ cache.X,
         "dWaa": dZ_rows.T @ cache.A[:-1].reshape(T_x * m, n_a),

@@ -3,6 +3,7 @@ reference cells; no module reaching into another's private names; figures and
 measurements that load without ipywidgets."""
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -41,15 +42,37 @@ def test_no_module_uses_another_modules_private_names(path):
 
 def test_the_lstm_cache_layout_and_gate_order_are_defined_once():
     """Only helpers/lstm.py spells out the cache's fields or the gates' order; the rest
-    reads lstm.CellCache, lstm.CACHE_FIELDS and lstm.GATES."""
+    (helpers, the classroom tools and the notebooks' code) reads lstm.CellCache,
+    lstm.CACHE_FIELDS and lstm.GATES. Exercises are the exception: a learner writes the
+    cell again, gate by gate, as the reference does."""
     layout = re.compile(r"""["']a_next["'],\s*["']c_next["'],\s*["']a_prev["']""")
-    order = re.compile(r"""["']fico["']|\(["']f["'],\s*["']i["'],\s*["']c["'],\s*["']o["']\)""")
-    for path in MODULES:
-        if path.name == "lstm.py" and path.parent.name == "helpers":
+    order = re.compile(
+        r"""["']fico["']|\(["']f["'],\s*["']i["'],\s*["']c["'],\s*["']o["']\)"""
+        r"""|["']Wf["'],\s*["']bf["'],\s*["']Wi["']|["']Wf["'],\s*["']Wi["'],\s*["']Wc["']"""
+    )
+    sources = {path.name: path.read_text(encoding="utf-8") for path in MODULES}
+    sources |= {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "classroom").glob("*.py")}
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        sources[path.name] = "\n".join(
+            "".join(c["source"])
+            for c in cells
+            if c["cell_type"] == "code" and "### BEGIN SOLUTION" not in "".join(c["source"])
+        )
+    for name, text in sources.items():
+        if name == "lstm.py":
             continue
-        text = path.read_text(encoding="utf-8")
-        assert not layout.search(text), f"{path.name} spells out the LSTM cache layout"
-        assert not order.search(text), f"{path.name} spells out the gate order"
+        assert not layout.search(text), f"{name} spells out the LSTM cache layout"
+        assert not order.search(text), f"{name} spells out the gate order"
+
+
+MAX_MODULE_LINES = 400
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_helpers_module_stays_small(path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_MODULE_LINES, f"{lines} lines: split it by meaning"
 
 
 def test_figures_and_measurements_load_without_ipywidgets():
