@@ -379,6 +379,88 @@ mutant("lstm_backward", "summed over time")(lstm_backward_with("overwrite"))
 mutant("lstm_backward", "no 'dc0' (the last dc_prevt")(lstm_backward_with("no_dc0"))
 
 
+# Single-gate slips: the message names the first wrong value (the gate) and the slip.
+def lstm_cell_forward_with(no_bias=None, tanh_gate=None, swap_in_memory=False):
+    def lstm_cell_forward(xt, a_prev, c_prev, p):
+        concat = np.concatenate((a_prev, xt))
+        z = {g: p[f"W{g}"] @ concat + (0.0 if g == no_bias else p[f"b{g}"]) for g in "fico"}
+        ft, it, ot = (np.tanh(z[g]) if g == tanh_gate else sigmoid(z[g]) for g in "fio")
+        cct = np.tanh(z["c"])
+        c_next = it * c_prev + ft * cct if swap_in_memory else ft * c_prev + it * cct
+        a_next = ot * np.tanh(c_next)
+        yt = softmax(p["Wy"] @ a_next + p["by"])
+        return a_next, c_next, yt, (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, p)
+
+    return lstm_cell_forward
+
+
+for gate, value, name in (("f", "ft", "forget"), ("i", "it", "update"), ("o", "ot", "output")):
+    words = f"first wrong value is {value} (cache"
+    mutant("lstm_cell_forward", words)(lstm_cell_forward_with(no_bias=gate))
+    mutant("lstm_cell_forward", f"bias b{gate} is left out of {value}, the {name} gate")(
+        lstm_cell_forward_with(no_bias=gate)
+    )
+    mutant("lstm_cell_forward", f"{value}, the {name} gate, uses tanh")(
+        lstm_cell_forward_with(tanh_gate=gate)
+    )
+mutant("lstm_cell_forward", "first wrong value is cct (cache[6], the candidate gate)")(
+    lstm_cell_forward_with(no_bias="c")
+)
+mutant("lstm_cell_forward", "first wrong value is c_next")(
+    lstm_cell_forward_with(swap_in_memory=True)
+)
+mutant("lstm_cell_forward", "swapped in the memory update")(
+    lstm_cell_forward_with(swap_in_memory=True)
+)
+
+
+def lstm_cell_backward_without_derivative(gate):
+    def lstm_cell_backward(da_next, dc_next, cache):
+        a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, p = cache
+        tanh_c = np.tanh(c_next)
+        dc = dc_next + da_next * ot * (1 - tanh_c**2)
+        d = {
+            "f": dc * c_prev * (1.0 if gate == "f" else ft * (1 - ft)),
+            "i": dc * cct * (1.0 if gate == "i" else it * (1 - it)),
+            "c": dc * it * (1 - cct**2),
+            "o": da_next * tanh_c * (1.0 if gate == "o" else ot * (1 - ot)),
+        }
+        concat = np.concatenate((a_prev, xt))
+        dconcat = sum(p[f"W{g}"].T @ d[g] for g in "fico")
+        n_a = a_prev.shape[0]
+        grads = {"dxt": dconcat[n_a:], "da_prev": dconcat[:n_a], "dc_prev": dc * ft}
+        for g in "fico":
+            grads[f"dW{g}"] = d[g] @ concat.T
+            grads[f"db{g}"] = d[g].sum(axis=1, keepdims=True)
+        return grads
+
+    lstm_cell_backward.__name__ = f"lstm_cell_backward_without_d{gate}_derivative"
+    return lstm_cell_backward
+
+
+for gate, value in (("f", "ft"), ("i", "it"), ("o", "ot")):
+    wrong = lstm_cell_backward_without_derivative(gate)
+    mutant("lstm_cell_backward", f"first wrong value is db{gate}")(wrong)
+    mutant("lstm_cell_backward", f"{value} * (1 - {value}) is missing from d{value}")(wrong)
+
+
+def test_the_first_wrong_value_comes_with_its_equation(capsys):
+    checks.check_lstm_cell_forward(lstm_cell_forward_with(no_bias="f"))
+    out = capsys.readouterr().out
+    assert "It comes from ft = sigmoid(Wf @ concat + bf)" in out
+    assert "everything computed before it is right" in out
+
+
+def test_a_wrong_structure_is_reported_before_any_value(capsys):
+    def lstm_cell_forward(xt, a_prev, c_prev, p):
+        a_next, c_next, yt, cache = helpers.lstm_cell_forward(xt, a_prev, c_prev, p)
+        return a_next, c_next, yt, cache[:9]  # the parameters are missing from the cache
+
+    checks.check_lstm_cell_forward(lstm_cell_forward)
+    out = capsys.readouterr().out
+    assert "cache should have 10 items" in out and "first wrong value" not in out
+
+
 @pytest.mark.parametrize("exercise, wrong, words", MUTANTS)
 def test_every_wrong_implementation_is_rejected(exercise, wrong, words, capsys):
     assert checks.CHECKS[exercise](wrong) is False

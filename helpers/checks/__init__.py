@@ -10,7 +10,8 @@ learner's output matches one, says which mistake it looks like.
     passed = helpers.checks.check_rnn_cell_forward(rnn_cell_forward)
 
 Modules: cases (the seeded cases), mistakes (the known wrong variants), compare (the
-comparison and its messages).
+comparison and its messages), traces (the LSTM cell's values in the order it makes
+them: a wrong answer is reported at the first value that differs, naming the gate).
 """
 
 import copy
@@ -31,7 +32,7 @@ from .cases import (
     sequence_args,
     with_gradient,
 )
-from .compare import Problem, compare, learner_line, matches
+from .compare import Problem, compare, first_wrong_step, learner_line, matches
 from .mistakes import (
     LSTM_BACKWARD_MISTAKES,
     LSTM_CELL_BACKWARD_MISTAKES,
@@ -42,9 +43,20 @@ from .mistakes import (
     RNN_CELL_FORWARD_MISTAKES,
     RNN_FORWARD_MISTAKES,
 )
+from .traces import lstm_cell_backward_steps, lstm_cell_forward_steps
 
 
-def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields):
+def _traced(steps, expected, got):
+    """The first wrong value in the computation's order (traces.py), or None."""
+    if steps is None:
+        return None
+    try:
+        return first_wrong_step(steps(expected, got))
+    except (IndexError, KeyError, TypeError, ValueError):  # another structure: say that
+        return None
+
+
+def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields, steps=None):
     if not callable(fn):
         print(f"✗ check_{name} needs your function itself, e.g. check_{name}({name}), "
               f"but got a {type(fn).__name__}.")  # fmt: skip
@@ -70,7 +82,7 @@ def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields)
         try:
             compare(expected, got, "the result", outputs, cache_fields)
         except Problem as problem:
-            print(f"✗ {name}: {problem}.")
+            print(f"✗ {name}: {_traced(steps, expected, got) or problem}.")
             print(f"  (case: {label})")
             for description, variant in mistakes:
                 try:
@@ -161,7 +173,7 @@ def check_lstm_cell_forward(fn):
         "lstm_cell_forward", fn, lstm.lstm_cell_forward,
         seeded_cases(CELL_SIZES, lstm_cell_args), ("a_next", "c_next", "yt_pred", "cache"),
         ("xt", "a_prev", "c_prev", "parameters"), LSTM_CELL_FORWARD_MISTAKES,
-        lstm.CACHE_FIELDS,
+        lstm.CACHE_FIELDS, lstm_cell_forward_steps,
     )  # fmt: skip
 
 
@@ -186,7 +198,7 @@ def check_lstm_cell_backward(fn):
     return _run(
         "lstm_cell_backward", fn, lstm.lstm_cell_backward, cases, None,
         ("da_next", "dc_next", "cache"), LSTM_CELL_BACKWARD_MISTAKES,
-        lstm.CACHE_FIELDS,
+        lstm.CACHE_FIELDS, lstm_cell_backward_steps,
     )  # fmt: skip
 
 

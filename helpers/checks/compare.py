@@ -153,3 +153,29 @@ def learner_line(error):
         return ""
     frame = frames[-1]
     return f" (in your line {frame.lineno}: {frame.line.strip()})" if frame.line else ""
+
+
+def first_wrong_step(steps):
+    """The message for the first of the steps whose learner value has the right shape but
+    wrong values, or None when a value has another shape (the structure is reported
+    instead) or all agree.
+
+    steps : list of (label, expected array, learner's value, equation), in the order the
+        computation makes them (see traces.py)
+    """
+    for label, expected, got, equation in steps:
+        try:
+            arr = np.asarray(got, dtype=float)
+        except (TypeError, ValueError):
+            return None
+        if arr.shape != expected.shape:
+            return None
+        if not np.allclose(arr, expected, rtol=RTOL, atol=ATOL):
+            bad = tuple(np.argwhere(~np.isclose(arr, expected, rtol=RTOL, atol=ATOL))[0])
+            where = ", ".join(str(i) for i in bad)
+            return (
+                f"the first wrong value is {label}: {label.split()[0]}[{where}] is "
+                f"{arr[bad]:.6g} where {expected[bad]:.6g} is expected (everything computed "
+                f"before it is right). It comes from {equation}"
+            )
+    return None

@@ -39,17 +39,24 @@ RNN_CELL_FORWARD_MISTAKES = [
 
 def _lstm_cell_variant(
     xt, a_prev, c_prev, p, order="a_first", cand=np.tanh, gate=sigmoid, forget=True,
-    squash_c=True, swap_fi=False, biases=True, y="softmax",
+    squash_c=True, swap_fi=False, biases=True, y="softmax", no_bias=(), tanh_gate=None,
+    swap_in_memory=False,
 ):  # fmt: skip
     concat = np.concatenate((a_prev, xt) if order == "a_first" else (xt, a_prev), axis=0)
 
     def pre(g):
-        return p[f"W{g}"] @ concat + (p[f"b{g}"] if biases else 0.0)
+        return p[f"W{g}"] @ concat + (p[f"b{g}"] if biases and g not in no_bias else 0.0)
 
-    ft, it, cct, ot = gate(pre("f")), gate(pre("i")), cand(pre("c")), gate(pre("o"))
+    def act(g):
+        return cand if g == "c" else np.tanh if g == tanh_gate else gate
+
+    ft, it, cct, ot = (act(g)(pre(g)) for g in lstm.GATES)
     if swap_fi:
         ft, it = it, ft
-    c_next = (ft * c_prev if forget else c_prev) + it * cct
+    if swap_in_memory:
+        c_next = it * c_prev + ft * cct
+    else:
+        c_next = (ft * c_prev if forget else c_prev) + it * cct
     a_next = ot * (np.tanh(c_next) if squash_c else c_next)
     scores = p["Wy"] @ a_next + p["by"]
     yt = softmax(scores) if y == "softmax" else softmax(scores.T).T
@@ -86,6 +93,27 @@ LSTM_CELL_FORWARD_MISTAKES = [
         lambda *a: _lstm_cell_variant(*a, swap_fi=True),
     ),
     ("the gate biases are left out", lambda *a: _lstm_cell_variant(*a, biases=False)),
+    (
+        "the forget and update gates are swapped in the memory update: "
+        "c_next = ft * c_prev + it * cct",
+        lambda *a: _lstm_cell_variant(*a, swap_in_memory=True),
+    ),
+    *(
+        (
+            f"the bias b{g} is left out of {lstm.GATE_VALUES[g]}, the {lstm.GATE_NAMES[g]} gate",
+            lambda *a, g=g: _lstm_cell_variant(*a, no_bias=(g,)),
+        )
+        for g in lstm.GATES
+    ),
+    *(
+        (
+            f"{lstm.GATE_VALUES[g]}, the {lstm.GATE_NAMES[g]} gate, uses tanh where sigmoid "
+            "belongs",
+            lambda *a, g=g: _lstm_cell_variant(*a, tanh_gate=g),
+        )
+        for g in lstm.GATES
+        if g != "c"
+    ),
     (
         "softmax is taken over axis 1 (the batch) instead of axis 0 (the classes)",
         lambda *a: _lstm_cell_variant(*a, y="axis1"),
@@ -278,12 +306,16 @@ def _lstm_cell_backward_variant(da_next, dc_next, cache, mistake=None):
         dc = dc_next
     elif mistake == "no_dc_next":
         dc = da_next * ot * (1 - tanh_c**2)
-    gate_deriv = (lambda s: 1.0) if mistake == "no_sigmoid_derivative" else (lambda s: s * (1 - s))
+
+    def gate_deriv(s, g):  # all three sigmoid derivatives missing, or gate g's only
+        missing = mistake in ("no_sigmoid_derivative", f"no_sigmoid_derivative_{g}")
+        return 1.0 if missing else s * (1 - s)
+
     dpre = {
-        "f": dc * c_prev * gate_deriv(ft),
-        "i": dc * cct * gate_deriv(it),
+        "f": dc * c_prev * gate_deriv(ft, "f"),
+        "i": dc * cct * gate_deriv(it, "i"),
         "c": dc * it * (1.0 if mistake == "no_tanh_derivative" else 1 - cct**2),
-        "o": da_next * (c_next if mistake == "c_not_tanh" else tanh_c) * gate_deriv(ot),
+        "o": da_next * (c_next if mistake == "c_not_tanh" else tanh_c) * gate_deriv(ot, "o"),
     }
     concat = np.concatenate((a_prev, xt), axis=0)
     dconcat = sum(p[f"W{g}"].T @ dpre[g] for g in lstm.GATES)
@@ -317,6 +349,15 @@ LSTM_CELL_BACKWARD_MISTAKES = [
     _lstm_cell_backward_mistake(
         "the sigmoid derivative s * (1 - s) is missing from the gates' gradients",
         "no_sigmoid_derivative",
+    ),
+    *(
+        _lstm_cell_backward_mistake(
+            f"the sigmoid derivative {v} * (1 - {v}) is missing from d{v}, the gradient of "
+            f"the {lstm.GATE_NAMES[g]} gate",
+            f"no_sigmoid_derivative_{g}",
+        )
+        for g, v in lstm.GATE_VALUES.items()
+        if g != "c"
     ),
     _lstm_cell_backward_mistake(
         "the candidate's tanh derivative (1 - cct**2) is missing", "no_tanh_derivative"
