@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import checks, sigmoid, softmax
+from helpers import checks, lstm, sigmoid, softmax
 
 # ------------------------------------------------------------------ correct answers pass
 
@@ -474,3 +474,108 @@ def test_the_mutation_suite_is_large_and_mostly_diagnosed():
     named = [p for p in MUTANTS if p.values[2]]
     assert len(MUTANTS) >= 25
     assert len(named) >= 0.8 * len(MUTANTS)
+
+
+# ------------------------------------------------- loops over a learner's own cell
+# A learner's notebook defines the cell and the loop that calls it by name; the loop's
+# check must not blame the loop for the cell.
+
+LSTM_BACKWARD_LOOP = """
+def lstm_backward(da, caches):
+    cell_caches, x = caches
+    n_a, m, T_x = da.shape
+    grads = {"dx": np.zeros(x.shape)}
+    da_prevt, dc_prevt = np.zeros((n_a, m)), np.zeros((n_a, m))
+    for t in reversed(range(T_x)):
+        step = lstm_cell_backward(da[:, :, t] + da_prevt, dc_prevt, cell_caches[t])
+        grads["dx"][:, :, t] = step["dxt"]
+        for k in step:
+            if k.startswith("dW") or k.startswith("db"):
+                grads[k] = grads.get(k, 0) + step[k]
+        da_prevt, dc_prevt = step["da_prev"], step["dc_prev"]
+    grads["da0"], grads["dc0"] = da_prevt, dc_prevt
+    return grads
+"""
+
+
+def learner_notebook(source, **cells):
+    """The namespace of a learner's notebook: their cells (functions) and their code."""
+    namespace = {"np": np, "helpers": helpers, **cells}
+    exec(source, namespace)
+    return namespace
+
+
+def test_a_loop_over_a_wrong_cell_blames_the_cell_and_passes_with_the_courses(capsys):
+    def lstm_cell_backward(da_next, dc_next, cache):
+        grads = helpers.lstm_cell_backward(da_next, dc_next, cache)
+        grads["dc_prev"] = dc_next * lstm.CellCache(*cache).ft  # the memory term is missing
+        return grads
+
+    notebook = learner_notebook(LSTM_BACKWARD_LOOP, lstm_cell_backward=lstm_cell_backward)
+    assert checks.check_lstm_backward(notebook["lstm_backward"]) is False
+    out = capsys.readouterr().out
+    assert out.startswith("✗ lstm_backward calls your lstm_cell_backward, which does not pass")
+    assert "✓ lstm_backward: all" in out and "pass dc_prevt" not in out
+    assert notebook["lstm_cell_backward"] is lstm_cell_backward  # put back afterwards
+
+
+def test_a_loop_over_a_stubbed_cell_names_the_cell(capsys):
+    def lstm_cell_backward(da_next, dc_next, cache):
+        raise NotImplementedError("Exercise: the cell")
+
+    notebook = learner_notebook(LSTM_BACKWARD_LOOP, lstm_cell_backward=lstm_cell_backward)
+    assert checks.check_lstm_backward(notebook["lstm_backward"]) is False
+    out = capsys.readouterr().out
+    assert "calls your lstm_cell_backward, which does not pass its own check" in out
+    assert "lstm_backward is not implemented" not in out
+
+
+def test_an_rnn_loop_over_a_cell_without_keepdims_points_at_the_cell(capsys):
+    def rnn_cell_backward(da_next, cache):
+        grads = helpers.rnn_cell_backward(da_next, cache)
+        grads["dba"] = grads["dba"].ravel()  # no keepdims
+        return grads
+
+    source = """
+def rnn_backward(da, caches):
+    cell_caches, x = caches
+    n_a, m, T_x = da.shape
+    grads = {"dx": np.zeros(x.shape), "dWax": 0.0, "dWaa": 0.0, "dba": 0.0}
+    da_prevt = np.zeros((n_a, m))
+    for t in reversed(range(T_x)):
+        g = rnn_cell_backward(da[:, :, t] + da_prevt, cell_caches[t])
+        grads["dx"][:, :, t] = g["dxt"]
+        for k in ("dWax", "dWaa", "dba"):
+            grads[k] = grads[k] + g[k]
+        da_prevt = g["da_prev"]
+    grads["da0"] = da_prevt
+    return grads
+"""
+    notebook = learner_notebook(source, rnn_cell_backward=rnn_cell_backward)
+    assert checks.check_rnn_backward(notebook["rnn_backward"]) is False
+    out = capsys.readouterr().out
+    assert "calls your rnn_cell_backward, which does not pass its own check" in out
+    assert "✓ rnn_backward: all" in out
+
+
+def test_a_stub_called_from_the_checked_function_is_named(capsys):
+    def helper_step(x):
+        raise NotImplementedError("Exercise: the step")
+
+    def rnn_cell_forward(xt, a_prev, parameters):
+        return helper_step(xt)
+
+    checks.check_rnn_cell_forward(rnn_cell_forward)
+    assert "helper_step is not implemented yet (rnn_cell_forward calls it)" in (
+        capsys.readouterr().out
+    )
+
+
+def test_an_input_changed_in_place_is_reported_before_the_wrong_values(capsys):
+    def lstm_cell_forward(xt, a_prev, c_prev, parameters):
+        a_next, c_next, yt, cache = helpers.lstm_cell_forward(xt, a_prev, c_prev, parameters)
+        c_prev *= cache[4]  # c_prev *= ft: the caller's array changes
+        return a_next, c_next, yt, cache[:3] + (c_prev,) + cache[4:]
+
+    checks.check_lstm_cell_forward(lstm_cell_forward)
+    assert "changed its input c_prev in place" in capsys.readouterr().out

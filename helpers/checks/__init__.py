@@ -14,9 +14,12 @@ comparison and its messages), traces (the LSTM cell's values in the order it mak
 them: a wrong answer is reported at the first value that differs, naming the gate).
 """
 
+import contextlib
 import copy
 import functools
+import io
 import sys
+import traceback
 
 import numpy as np
 
@@ -67,9 +70,11 @@ def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields,
         given = copy.deepcopy(args)
         try:
             got = fn(*given)
-        except NotImplementedError:
-            print(f"✗ {name} is not implemented yet: replace the line "
-                  "`raise NotImplementedError(...)` with your code, run that cell, "
+        except NotImplementedError as error:
+            stub = traceback.extract_tb(error.__traceback__)[-1].name  # where the stub is
+            caller = f" ({name} calls it)" if stub not in (name, "<module>") else ""
+            print(f"✗ {stub if caller else name} is not implemented yet{caller}: replace "
+                  "the line `raise NotImplementedError(...)` with your code, run that cell, "
                   "then run this check again.")  # fmt: skip
             return False
         except Exception as error:  # the learner's code failed: report, don't raise
@@ -79,6 +84,13 @@ def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields,
         if got is None:
             print(f"✗ {name} returned None: is the `return` line missing?")
             return False
+        # A changed input explains any wrong value computed from it: say that first.
+        for arg_name, before, after in zip(arg_names, args, given):
+            if isinstance(before, np.ndarray) and not np.array_equal(before, after):
+                print(f"✗ {name} changed its input {arg_name} in place: `+=` or `*=` on an "
+                      "argument changes the caller's array. Write the result to a new name "
+                      "(da_t = da[:, :, t] + da_prevt; c_next = ft * c_prev + ...).")  # fmt: skip
+                return False
         try:
             compare(expected, got, "the result", outputs, cache_fields)
         except Problem as problem:
@@ -92,13 +104,54 @@ def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields,
                 except Exception:  # a variant that cannot run on this case says nothing
                     continue
             return False
-        for arg_name, before, after in zip(arg_names, args, given):
-            if isinstance(before, np.ndarray) and not np.array_equal(before, after):
-                print(f"✗ {name} changed its input {arg_name} in place; work on a copy "
-                      "(e.g. write da_t = da[:, :, t] + da_prevt instead of +=).")  # fmt: skip
-                return False
     print(f"✓ {name}: all {len(cases)} cases match the reference.")
     return True
+
+
+# The cell that each sequence exercise calls, and the course's version of it.
+LOOP_CELLS = {
+    "rnn_forward": ("rnn_cell_forward", rnn.rnn_cell_forward),
+    "rnn_backward": ("rnn_cell_backward", rnn.rnn_cell_backward),
+    "lstm_forward": ("lstm_cell_forward", lstm.lstm_cell_forward),
+    "lstm_backward": ("lstm_cell_backward", lstm.lstm_cell_backward),
+}
+
+
+def _failing_cell(name, fn):
+    """(cell name, the learner's cell) when fn calls a cell of the learner's own (a global
+    of their notebook) that fails its own check; otherwise None."""
+    cell_name, course_cell = LOOP_CELLS[name]
+    namespace, code = getattr(fn, "__globals__", None), getattr(fn, "__code__", None)
+    if namespace is None or code is None or cell_name not in code.co_names:
+        return None
+    cell = namespace.get(cell_name)
+    if not callable(cell) or cell is course_cell:
+        return None
+    with contextlib.redirect_stdout(io.StringIO()):
+        passes = CHECKS[cell_name](cell)
+    return None if passes else (cell_name, cell)
+
+
+def _loop_check(name, fn, run):
+    """run(fn), unless fn's cell fails its own check: then say so first, and check the
+    loop alone, with the course's cell in the place of the learner's (put back after)."""
+    failing = _failing_cell(name, fn)
+    if failing is None:
+        return run(fn)
+    cell_name, cell = failing
+    print(f"✗ {name} calls your {cell_name}, which does not pass its own check yet: "
+          f"run check_{cell_name}({cell_name}) to see why.")  # fmt: skip
+    report = io.StringIO()
+    fn.__globals__[cell_name] = LOOP_CELLS[name][1]
+    try:
+        with contextlib.redirect_stdout(report):
+            run(fn)
+    finally:
+        fn.__globals__[cell_name] = cell
+    lines = report.getvalue().strip().splitlines()
+    print(f"  Your {name} itself, with the course's {cell_name} in its place:")
+    print("\n".join("    " + line for line in lines))
+    return False
 
 
 def _safely(check):
@@ -130,12 +183,12 @@ def check_rnn_cell_forward(fn):
 @_safely
 def check_rnn_forward(fn):
     """Check rnn_forward(x, a0, parameters) -> a, y_pred, caches."""
-    return _run(
+    return _loop_check("rnn_forward", fn, lambda fn: _run(
         "rnn_forward", fn, rnn.rnn_forward,
         seeded_cases(SEQUENCE_SIZES, lambda k, s: sequence_args(k, s, rnn_parameters)),
         ("a", "y_pred", "caches"), ("x", "a0", "parameters"), RNN_FORWARD_MISTAKES,
         rnn.CACHE_FIELDS,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @_safely
@@ -159,11 +212,11 @@ def check_rnn_backward(fn):
         SEQUENCE_SIZES,
         lambda k, s: with_gradient(sequence_args(k, s, rnn_parameters), rnn.rnn_forward, k),
     )
-    return _run(
+    return _loop_check("rnn_backward", fn, lambda fn: _run(
         "rnn_backward", fn, rnn.rnn_backward, cases, None, ("da", "caches"),
         RNN_BACKWARD_MISTAKES,
         rnn.CACHE_FIELDS,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @_safely
@@ -180,12 +233,12 @@ def check_lstm_cell_forward(fn):
 @_safely
 def check_lstm_forward(fn):
     """Check lstm_forward(x, a0, parameters) -> a, y, c, caches."""
-    return _run(
+    return _loop_check("lstm_forward", fn, lambda fn: _run(
         "lstm_forward", fn, lstm.lstm_forward,
         seeded_cases(SEQUENCE_SIZES, lambda k, s: sequence_args(k, s, lstm_parameters)),
         ("a", "y", "c", "caches"), ("x", "a0", "parameters"), LSTM_FORWARD_MISTAKES,
         lstm.CACHE_FIELDS,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @_safely
@@ -209,11 +262,11 @@ def check_lstm_backward(fn):
         SEQUENCE_SIZES,
         lambda k, s: with_gradient(sequence_args(k, s, lstm_parameters), lstm.lstm_forward, k),
     )
-    return _run(
+    return _loop_check("lstm_backward", fn, lambda fn: _run(
         "lstm_backward", fn, lstm.lstm_backward, cases, None, ("da", "caches"),
         LSTM_BACKWARD_MISTAKES,
         lstm.CACHE_FIELDS,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 CHECKS = {
