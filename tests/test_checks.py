@@ -5,6 +5,8 @@ write them (each with one bug). Every one must be rejected; most must get a mess
 names the mistake itself, not only the first wrong output.
 """
 
+import inspect
+
 import numpy as np
 import pytest
 
@@ -14,11 +16,51 @@ from helpers import checks, lstm, sigmoid, softmax
 # ------------------------------------------------------------------ correct answers pass
 
 
+def written_by_a_learner(name):
+    """The course's own function, as a learner who wrote the same code would have it: the
+    same source, executed again in their notebook (a new function, not the course's)."""
+    module = inspect.getmodule(getattr(helpers, name))
+    namespace = dict(vars(module))  # the module's own names (_cell_forward, np, ...)
+    exec(inspect.getsource(getattr(helpers, name)), namespace)
+    return namespace[name]
+
+
 @pytest.mark.parametrize("name", sorted(checks.CHECKS))
 def test_the_reference_passes_with_one_short_line(name, capsys):
-    assert checks.CHECKS[name](getattr(helpers, name)) is True
+    assert checks.CHECKS[name](written_by_a_learner(name)) is True
     out = capsys.readouterr().out
     assert out.startswith("✓") and out.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", sorted(checks.CHECKS))
+def test_the_courses_own_function_earns_no_pass(name, capsys):
+    assert checks.CHECKS[name](getattr(helpers, name)) is False
+    assert "by calling the course's own" in capsys.readouterr().out
+
+
+def test_a_wrapper_around_the_courses_function_earns_no_pass_under_any_name(capsys):
+    from helpers import lstm_forward as my_lstm_forward
+
+    def lstm_forward(x, a0, parameters):
+        return my_lstm_forward(x, a0, parameters)
+
+    assert checks.check_lstm_forward(lstm_forward) is False
+    assert "by calling the course's own lstm_forward" in capsys.readouterr().out
+
+
+def test_a_loop_may_call_the_courses_cell(capsys):
+    def lstm_forward(x, a0, parameters):
+        T_x = x.shape[2]
+        a, c, y, caches = [], [], [], []
+        a_prev, c_prev = a0, np.zeros_like(a0)
+        for t in range(T_x):
+            a_prev, c_prev, yt, cache = helpers.lstm_cell_forward(
+                x[:, :, t], a_prev, c_prev, parameters
+            )
+            a.append(a_prev), c.append(c_prev), y.append(yt), caches.append(cache)
+        return np.stack(a, 2), np.stack(y, 2), np.stack(c, 2), (caches, x)
+
+    assert checks.check_lstm_forward(lstm_forward) is True
 
 
 # ------------------------------------------------------------------ robust feedback
