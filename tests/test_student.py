@@ -163,3 +163,43 @@ def test_a_handout_runs_and_its_checks_say_not_implemented_yet(handouts, path):
         assert "Traceback" not in text
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors and errors[0].ename == "NotImplementedError"
+
+
+def exercise_cells(nb):
+    return [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and "### BEGIN SOLUTION" in c.source
+    ]  # noqa: E501
+
+
+# Every exercise after the first, in the notebooks that have several: solved alone, with
+# the exercises before it skipped (stubbed), as a learner who skips one would have it.
+LATER_EXERCISES = [
+    pytest.param(path, k, id=f"{path.stem}-cell{k}")
+    for path in WITH_EXERCISES
+    for k in exercise_cells(nbformat.read(path, as_version=4))[1:]
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path, solved", LATER_EXERCISES)
+def test_an_exercise_stands_alone_when_earlier_ones_are_skipped(path, solved):
+    nb = nbformat.read(path, as_version=4)
+    exercises = exercise_cells(nb)
+    for index in exercises:
+        if index != solved:
+            nb.cells[index].source = strip_solutions(nb.cells[index].source)[0]
+    following = [i for i in exercises if i > solved] + [len(nb.cells)]
+    NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(ROOT_NOTEBOOKS)}}).execute()  # fmt: skip
+    checks_run = [
+        cell for cell in nb.cells[solved : following[0]]
+        if cell.cell_type == "code" and "checks.check_" in cell.source
+    ]  # fmt: skip
+    assert checks_run, "the exercise has no check cell after it"
+    for cell in checks_run:
+        # A loop over a skipped cell is told so, and checked with the course's cell.
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        errors = [o.ename for o in cell.outputs if o.output_type == "error"]
+        assert not errors and (text.startswith("✓") or "\n    ✓ " in text), text or errors
