@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD  := build
 LAB_ARGS ?=
+# Learners' handouts: outside build/, so that `make clean` never removes a learner's work.
+STUDENT ?= student
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Both cores: pytest-xdist gives each worker whole files (--dist loadfile), so a notebook's
@@ -16,11 +18,15 @@ PARALLEL := -n auto --dist loadfile --no-loadscope-reorder
 # JupyterLab refuses to run as root unless told; containers often run as root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: help lab test check check-pythons nbval portability lint execute student html lock clean clean-venv \
+.PHONY: help lab student-lab test check check-pythons nbval portability lint execute student html \
+	lock clean clean-venv \
 	lab-env test-env
 
 help:
 	@echo "make lab      install the course (first time) and open JupyterLab on notebooks/"
+	@echo "              (the course with its solutions, to read)"
+	@echo "make student-lab  the learner's door: JupyterLab on the handouts in student/"
+	@echo "              (exercises to do; written when missing, a learner's changes kept)"
 	@echo "make test     everything: unit tests, notebook lints, nbval over every notebook,"
 	@echo "              browser tests (installs the test tools the first time)"
 	@echo "make check    unit tests and lints only (the fast inner loop)"
@@ -31,14 +37,15 @@ help:
 	@echo "              (numpy's SIMD limited, another OpenBLAS kernel, one BLAS thread)"
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
-	@echo "make student  write student notebooks (solutions stubbed) to build/student"
+	@echo "make student  write the handouts (solutions stubbed) to student/, file by file"
 	@echo "make html     render every notebook to an offline static site in build/site (needs npm)"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml (every supported Python)"
-	@echo "make clean    remove build/ and caches; make clean-venv removes .venv"
+	@echo "make clean    remove build/ and caches (never student/); make clean-venv removes .venv"
 	@echo ""
 	@echo "Variables: PYTHON=python3.12 picks the interpreter for .venv (Python 3.10 to 3.13;"
 	@echo "          .venv is rebuilt when it changes), LAB_ARGS=\"--no-browser --port 8899\""
-	@echo "          passes options to JupyterLab, FORCE=1 lets make student overwrite handouts."
+	@echo "          passes options to JupyterLab, FORCE=1 lets make student overwrite handouts,"
+	@echo "          STUDENT=dir puts the handouts elsewhere."
 
 # scripts/make_venv.py creates .venv with $(PYTHON) when needed (rebuilding it when it was made
 # with another Python) and installs with requirements.lock as a constraint when
@@ -79,7 +86,12 @@ execute: test-env
 # Student handouts: solution blocks replaced by stubs; never overwrites a learner's
 # changes unless FORCE=1.
 student: lab-env
-	$(BIN)/python -m classroom.student notebooks $(BUILD)/student $(if $(FORCE),--force)
+	$(BIN)/python -m classroom.student notebooks $(STUDENT) $(if $(FORCE),--force)
+
+# The learner's door: the handouts in JupyterLab (written first where missing or
+# unchanged; a handout a learner changed is kept as it is).
+student-lab: student
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(STUDENT) $(ROOT_ARGS) $(LAB_ARGS)
 
 # The course as a static site that works offline (needs npm for the pinned page scripts).
 html: test-env

@@ -1,11 +1,12 @@
 """Make student notebooks from the solution notebooks (`make student`).
 
-    python -m classroom.student notebooks build/student [--force]
+    python -m classroom.student notebooks student [--force]
 
 In every notebook, each block between a line `### BEGIN SOLUTION` and a line
 `### END SOLUTION` is replaced by a stub that raises NotImplementedError with a one-line
 hint; the hint is whatever follows `### BEGIN SOLUTION:` on the marker line. Outputs and
-execution counts are cleared; everything else is kept.
+execution counts are cleared; everything else is kept. A notebook without exercises is
+copied as it is, so that every link between notebooks resolves among the handouts.
 
 A learner's work is never lost: the generator remembers a fingerprint of every notebook
 it wrote (in .generated.json next to them). File by file, it writes the handouts that are
@@ -85,7 +86,8 @@ class Handouts:
 
 
 def generate(source_dir, target_dir, force=False, out=sys.stdout):
-    """Write a student version of every notebook with exercises, file by file.
+    """Write a student version of every notebook, file by file: solutions stubbed where
+    it has exercises, the notebook as it is otherwise (so links between handouts work).
 
     A handout that is missing, or unchanged since it was generated here, is (re)written. A
     handout that was changed after it was generated (or that this folder's manifest does
@@ -101,9 +103,10 @@ def generate(source_dir, target_dir, force=False, out=sys.stdout):
     target_dir.mkdir(parents=True, exist_ok=True)
     result = Handouts()
     for path in sorted(source_dir.glob("[0-9][0-9]_*.ipynb")):
-        nb, count = student_notebook(nbformat.read(path, as_version=4))
-        if not count:
-            continue
+        original = nbformat.read(path, as_version=4)
+        nb, count = student_notebook(original)
+        if not count:  # nothing to write: the notebook as it is, outputs and all
+            nb = original
         target = target_dir / path.name
         changed = target.exists() and manifest.get(target.name) != fingerprint(target)
         if changed and not force:
@@ -112,7 +115,7 @@ def generate(source_dir, target_dir, force=False, out=sys.stdout):
         nbformat.write(nb, target)
         manifest[target.name] = fingerprint(target)
         result.written.append(target)
-        print(f"{target}: {count} exercise(s)", file=out)
+        print(f"{target}: {count} exercise(s)" if count else f"{target}: to read", file=out)
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     if result.left_alone:
         names = ", ".join(path.name for path in result.left_alone)
@@ -128,7 +131,7 @@ def generate(source_dir, target_dir, force=False, out=sys.stdout):
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Make student notebooks from the solutions.")
     parser.add_argument("source", help="folder of solution notebooks, e.g. notebooks")
-    parser.add_argument("target", help="folder for the student notebooks, e.g. build/student")
+    parser.add_argument("target", help="folder for the student notebooks, e.g. student")
     parser.add_argument("--force", action="store_true", help="overwrite changed notebooks")
     args = parser.parse_args(argv)
     try:

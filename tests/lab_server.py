@@ -23,8 +23,10 @@ def free_port():
 
 
 @contextmanager
-def make_lab(extra_args="", env=None, log=subprocess.DEVNULL, seconds=120):
-    """Run `make lab` in its own process group; yield the base URL once /api/status answers.
+def make_lab(extra_args="", env=None, log=subprocess.DEVNULL, seconds=120, target="lab",
+             variables=()):  # fmt: skip
+    """Run `make lab` (or `make <target>`, e.g. student-lab, with make variables such as
+    "STUDENT=...") in its own process group; yield the base URL once /api/status answers.
 
     PYTHON is the interpreter running the tests (the one in .venv), so that make neither
     rebuilds nor reinstalls the environment the tests run in.
@@ -35,7 +37,8 @@ def make_lab(extra_args="", env=None, log=subprocess.DEVNULL, seconds=120):
         f"--ServerApp.allow_root=True {QUIET} {extra_args}"
     )
     server = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", f"PYTHON={sys.executable}", f"LAB_ARGS={args}"],
+        ["make", "--no-print-directory", target, f"PYTHON={sys.executable}", f"LAB_ARGS={args}",
+         *variables],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -43,7 +46,7 @@ def make_lab(extra_args="", env=None, log=subprocess.DEVNULL, seconds=120):
         deadline = time.monotonic() + seconds
         while True:
             if server.poll() is not None:
-                raise RuntimeError(f"make lab exited with code {server.returncode}")
+                raise RuntimeError(f"make {target} exited with code {server.returncode}")
             try:
                 with urllib.request.urlopen(f"{url}/api/status", timeout=2):
                     break

@@ -36,9 +36,34 @@ def handouts(tmp_path_factory):
 ROOT_NOTEBOOKS = NOTEBOOKS[0].parent
 
 
-def test_every_notebook_with_exercises_gets_a_handout(handouts):
+def test_every_notebook_gets_a_handout(handouts):
     assert len(WITH_EXERCISES) >= 5
-    assert sorted(p.name for p in handouts.glob("*.ipynb")) == [p.name for p in WITH_EXERCISES]
+    assert sorted(p.name for p in handouts.glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
+
+
+def test_a_notebook_without_exercises_is_handed_out_as_it_is(handouts):
+    for path in NOTEBOOKS:
+        if path not in WITH_EXERCISES:
+            assert (handouts / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_links_between_handouts_resolve_among_the_handouts(handouts):
+    for handout in handouts.glob("*.ipynb"):
+        text = "".join(
+            "".join(cell["source"])
+            for cell in json.loads(handout.read_text(encoding="utf-8"))["cells"]
+            if cell["cell_type"] == "markdown"
+        )
+        for target in re.findall(r"\]\((\d\d_[a-z0-9_]+\.ipynb)", text):
+            assert (handouts / target).exists(), f"{handout.name} links to {target}"
+
+
+def test_make_clean_spares_the_handouts():
+    makefile = (ROOT_NOTEBOOKS.parent / "Makefile").read_text()
+    clean = makefile.split("\nclean:\n", 1)[1].split("\n\n", 1)[0]
+    student = re.search(r"^STUDENT \?= (\S+)$", makefile, re.M).group(1)
+    assert "rm -rf" in clean and student not in clean and "STUDENT" not in clean
+    assert not student.startswith(("build", "$(BUILD)"))
 
 
 @pytest.mark.parametrize("path", WITH_EXERCISES, ids=[p.stem for p in WITH_EXERCISES])
