@@ -9,6 +9,8 @@ learner's output matches one, says which mistake it looks like.
 
     passed = helpers.checks.check_rnn_cell_forward(rnn_cell_forward)
 
+One table, TABLE (one Exercise each), drives the eight checks: the reference, the cases,
+the names of outputs and arguments, the known mistakes, and for a loop the cell it calls.
 Modules: cases (the seeded cases), mistakes (the known wrong variants), compare (the
 comparison and its messages), traces (the LSTM cell's values in the order it makes
 them: a wrong answer is reported at the first value that differs, naming the gate).
@@ -20,6 +22,8 @@ import functools
 import io
 import sys
 import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -59,14 +63,6 @@ def _traced(steps, expected, got):
         return None
 
 
-# The course's own versions of each exercise besides the reference: a function that
-# calls one of them (or is one) has not written the exercise, however right its result.
-FAST_TWINS = {
-    "rnn_forward": fast.rnn_forward, "rnn_backward": fast.rnn_backward,
-    "lstm_forward": fast.lstm_forward, "lstm_backward": fast.lstm_backward,
-}  # fmt: skip
-
-
 class _CourseCodeSpy:
     """While active, notes whether any of the given functions' code runs (found by its
     code object, so `from helpers import ...` under another name is found too)."""
@@ -88,12 +84,14 @@ class _CourseCodeSpy:
         sys.setprofile(self._previous)
 
 
-def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields, steps=None):
+def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields, steps=None,
+         fast_twin=None):  # fmt: skip
     if not callable(fn):
         print(f"✗ check_{name} needs your function itself, e.g. check_{name}({name}), "
               f"but got a {type(fn).__name__}.")  # fmt: skip
         return False
-    spy = _CourseCodeSpy([reference] + ([FAST_TWINS[name]] if name in FAST_TWINS else []))
+    # The course's own versions of the exercise: calling one is not writing it.
+    spy = _CourseCodeSpy([reference] + ([fast_twin] if fast_twin else []))
     for label, make_args in cases:
         args = make_args()
         expected = reference(*copy.deepcopy(args))
@@ -144,19 +142,11 @@ def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields,
     return True
 
 
-# The cell that each sequence exercise calls, and the course's version of it.
-LOOP_CELLS = {
-    "rnn_forward": ("rnn_cell_forward", rnn.rnn_cell_forward),
-    "rnn_backward": ("rnn_cell_backward", rnn.rnn_cell_backward),
-    "lstm_forward": ("lstm_cell_forward", lstm.lstm_cell_forward),
-    "lstm_backward": ("lstm_cell_backward", lstm.lstm_cell_backward),
-}
-
-
 def _failing_cell(name, fn):
     """(cell name, the learner's cell) when fn calls a cell of the learner's own (a global
     of their notebook) that fails its own check; otherwise None."""
-    cell_name, course_cell = LOOP_CELLS[name]
+    course_cell = EXERCISES[name].cell
+    cell_name = course_cell.__name__
     namespace, code = getattr(fn, "__globals__", None), getattr(fn, "__code__", None)
     if namespace is None or code is None or cell_name not in code.co_names:
         return None
@@ -178,7 +168,7 @@ def _loop_check(name, fn, run):
     print(f"✗ {name} calls your {cell_name}, which does not pass its own check yet: "
           f"run check_{cell_name}({cell_name}) to see why.")  # fmt: skip
     report = io.StringIO()
-    fn.__globals__[cell_name] = LOOP_CELLS[name][1]
+    fn.__globals__[cell_name] = EXERCISES[name].cell
     try:
         with contextlib.redirect_stdout(report):
             run(fn)
@@ -205,113 +195,115 @@ def _safely(check):
     return wrapped
 
 
-@_safely
-def check_rnn_cell_forward(fn):
-    """Check rnn_cell_forward(xt, a_prev, parameters) -> a_next, yt_pred, cache."""
-    return _run(
-        "rnn_cell_forward", fn, rnn.rnn_cell_forward,
-        seeded_cases(CELL_SIZES, rnn_cell_args), ("a_next", "yt_pred", "cache"),
-        ("xt", "a_prev", "parameters"), RNN_CELL_FORWARD_MISTAKES,
-        rnn.CACHE_FIELDS,
-    )  # fmt: skip
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise function and what its check needs."""
+
+    name: str
+    signature: str  # for the check's docstring
+    reference: Callable  # the course's implementation
+    cases: Callable  # () -> list of (label, () -> arguments)
+    outputs: tuple | None  # the names of the items of a tuple result
+    arg_names: tuple
+    mistakes: list  # (description, variant) pairs, from mistakes.py
+    cache_fields: tuple  # the fields of the cell's cache, for messages
+    cell: Callable | None = None  # for a loop: the course's cell it calls
+    fast_twin: Callable | None = None  # the course's fast version, no credit either
+    steps: Callable | None = None  # the cell's values in order, from traces.py
 
 
-@_safely
-def check_rnn_forward(fn):
-    """Check rnn_forward(x, a0, parameters) -> a, y_pred, caches."""
-    return _loop_check("rnn_forward", fn, lambda fn: _run(
-        "rnn_forward", fn, rnn.rnn_forward,
-        seeded_cases(SEQUENCE_SIZES, lambda k, s: sequence_args(k, s, rnn_parameters)),
+def _backward_cases(sizes, make_args, forward, **kw):
+    return lambda: seeded_cases(
+        sizes, lambda k, s: with_gradient(make_args(k, s), forward, k, **kw)
+    )
+
+
+def _rnn_sequence(k, s):
+    return sequence_args(k, s, rnn_parameters)
+
+
+def _lstm_sequence(k, s):
+    return sequence_args(k, s, lstm_parameters)
+
+
+TABLE = [
+    Exercise(
+        "rnn_cell_forward", "rnn_cell_forward(xt, a_prev, parameters) -> a_next, yt_pred, cache",
+        rnn.rnn_cell_forward, lambda: seeded_cases(CELL_SIZES, rnn_cell_args),
+        ("a_next", "yt_pred", "cache"), ("xt", "a_prev", "parameters"),
+        RNN_CELL_FORWARD_MISTAKES, rnn.CACHE_FIELDS,
+    ),
+    Exercise(
+        "rnn_forward", "rnn_forward(x, a0, parameters) -> a, y_pred, caches",
+        rnn.rnn_forward, lambda: seeded_cases(SEQUENCE_SIZES, _rnn_sequence),
         ("a", "y_pred", "caches"), ("x", "a0", "parameters"), RNN_FORWARD_MISTAKES,
-        rnn.CACHE_FIELDS,
-    ))  # fmt: skip
-
-
-@_safely
-def check_rnn_cell_backward(fn):
-    """Check rnn_cell_backward(da_next, cache) -> {dxt, da_prev, dWax, dWaa, dba}."""
-    cases = seeded_cases(
-        CELL_SIZES,
-        lambda k, s: with_gradient(rnn_cell_args(k, s), rnn.rnn_cell_forward, k),
-    )
-    return _run(
-        "rnn_cell_backward", fn, rnn.rnn_cell_backward, cases, None,
-        ("da_next", "cache"), RNN_CELL_BACKWARD_MISTAKES,
-        rnn.CACHE_FIELDS,
-    )  # fmt: skip
-
-
-@_safely
-def check_rnn_backward(fn):
-    """Check rnn_backward(da, caches) -> {dx, da0, dWax, dWaa, dba}."""
-    cases = seeded_cases(
-        SEQUENCE_SIZES,
-        lambda k, s: with_gradient(sequence_args(k, s, rnn_parameters), rnn.rnn_forward, k),
-    )
-    return _loop_check("rnn_backward", fn, lambda fn: _run(
-        "rnn_backward", fn, rnn.rnn_backward, cases, None, ("da", "caches"),
-        RNN_BACKWARD_MISTAKES,
-        rnn.CACHE_FIELDS,
-    ))  # fmt: skip
-
-
-@_safely
-def check_lstm_cell_forward(fn):
-    """Check lstm_cell_forward(xt, a_prev, c_prev, parameters) -> a_next, c_next, yt_pred, cache."""
-    return _run(
-        "lstm_cell_forward", fn, lstm.lstm_cell_forward,
-        seeded_cases(CELL_SIZES, lstm_cell_args), ("a_next", "c_next", "yt_pred", "cache"),
-        ("xt", "a_prev", "c_prev", "parameters"), LSTM_CELL_FORWARD_MISTAKES,
-        lstm.CACHE_FIELDS, lstm_cell_forward_steps,
-    )  # fmt: skip
-
-
-@_safely
-def check_lstm_forward(fn):
-    """Check lstm_forward(x, a0, parameters) -> a, y, c, caches."""
-    return _loop_check("lstm_forward", fn, lambda fn: _run(
-        "lstm_forward", fn, lstm.lstm_forward,
-        seeded_cases(SEQUENCE_SIZES, lambda k, s: sequence_args(k, s, lstm_parameters)),
+        rnn.CACHE_FIELDS, cell=rnn.rnn_cell_forward, fast_twin=fast.rnn_forward,
+    ),
+    Exercise(
+        "rnn_cell_backward", "rnn_cell_backward(da_next, cache) -> {dxt, da_prev, dWax, dWaa, dba}",
+        rnn.rnn_cell_backward, _backward_cases(CELL_SIZES, rnn_cell_args, rnn.rnn_cell_forward),
+        None, ("da_next", "cache"), RNN_CELL_BACKWARD_MISTAKES, rnn.CACHE_FIELDS,
+    ),
+    Exercise(
+        "rnn_backward", "rnn_backward(da, caches) -> {dx, da0, dWax, dWaa, dba}",
+        rnn.rnn_backward, _backward_cases(SEQUENCE_SIZES, _rnn_sequence, rnn.rnn_forward),
+        None, ("da", "caches"), RNN_BACKWARD_MISTAKES, rnn.CACHE_FIELDS,
+        cell=rnn.rnn_cell_backward, fast_twin=fast.rnn_backward,
+    ),
+    Exercise(
+        "lstm_cell_forward",
+        "lstm_cell_forward(xt, a_prev, c_prev, parameters) -> a_next, c_next, yt_pred, cache",
+        lstm.lstm_cell_forward, lambda: seeded_cases(CELL_SIZES, lstm_cell_args),
+        ("a_next", "c_next", "yt_pred", "cache"), ("xt", "a_prev", "c_prev", "parameters"),
+        LSTM_CELL_FORWARD_MISTAKES, lstm.CACHE_FIELDS, steps=lstm_cell_forward_steps,
+    ),
+    Exercise(
+        "lstm_forward", "lstm_forward(x, a0, parameters) -> a, y, c, caches",
+        lstm.lstm_forward, lambda: seeded_cases(SEQUENCE_SIZES, _lstm_sequence),
         ("a", "y", "c", "caches"), ("x", "a0", "parameters"), LSTM_FORWARD_MISTAKES,
-        lstm.CACHE_FIELDS,
-    ))  # fmt: skip
+        lstm.CACHE_FIELDS, cell=lstm.lstm_cell_forward, fast_twin=fast.lstm_forward,
+    ),
+    Exercise(
+        "lstm_cell_backward", "lstm_cell_backward(da_next, dc_next, cache) -> dict of 11 gradients",
+        lstm.lstm_cell_backward,
+        _backward_cases(CELL_SIZES, lstm_cell_args, lstm.lstm_cell_forward, extra_dc=True),
+        None, ("da_next", "dc_next", "cache"), LSTM_CELL_BACKWARD_MISTAKES, lstm.CACHE_FIELDS,
+        steps=lstm_cell_backward_steps,
+    ),
+    Exercise(
+        "lstm_backward", "lstm_backward(da, caches) -> {dx, da0, dc0, dWf, dbf, ..., dWo, dbo}",
+        lstm.lstm_backward, _backward_cases(SEQUENCE_SIZES, _lstm_sequence, lstm.lstm_forward),
+        None, ("da", "caches"), LSTM_BACKWARD_MISTAKES, lstm.CACHE_FIELDS,
+        cell=lstm.lstm_cell_backward, fast_twin=fast.lstm_backward,
+    ),
+]  # fmt: skip
+EXERCISES = {exercise.name: exercise for exercise in TABLE}
 
 
-@_safely
-def check_lstm_cell_backward(fn):
-    """Check lstm_cell_backward(da_next, dc_next, cache) -> dict of 11 gradients."""
-    cases = seeded_cases(
-        CELL_SIZES,
-        lambda k, s: with_gradient(lstm_cell_args(k, s), lstm.lstm_cell_forward, k, extra_dc=True),
-    )
-    return _run(
-        "lstm_cell_backward", fn, lstm.lstm_cell_backward, cases, None,
-        ("da_next", "dc_next", "cache"), LSTM_CELL_BACKWARD_MISTAKES,
-        lstm.CACHE_FIELDS, lstm_cell_backward_steps,
-    )  # fmt: skip
+def _check_for(exercise):
+    """The check function of one exercise: check_<name>(fn) -> bool."""
+
+    def run(fn):
+        return _run(
+            exercise.name, fn, exercise.reference, exercise.cases(), exercise.outputs,
+            exercise.arg_names, exercise.mistakes, exercise.cache_fields, exercise.steps,
+            exercise.fast_twin,
+        )  # fmt: skip
+
+    def check(fn):
+        return run(fn) if exercise.cell is None else _loop_check(exercise.name, fn, run)
+
+    check.__name__ = check.__qualname__ = f"check_{exercise.name}"
+    check.__doc__ = f"Check {exercise.signature}; print a short report, return True or False."
+    return _safely(check)
 
 
-@_safely
-def check_lstm_backward(fn):
-    """Check lstm_backward(da, caches) -> {dx, da0, dc0, dWf, dbf, ..., dWo, dbo}."""
-    cases = seeded_cases(
-        SEQUENCE_SIZES,
-        lambda k, s: with_gradient(sequence_args(k, s, lstm_parameters), lstm.lstm_forward, k),
-    )
-    return _loop_check("lstm_backward", fn, lambda fn: _run(
-        "lstm_backward", fn, lstm.lstm_backward, cases, None, ("da", "caches"),
-        LSTM_BACKWARD_MISTAKES,
-        lstm.CACHE_FIELDS,
-    ))  # fmt: skip
-
-
-CHECKS = {
-    "rnn_cell_forward": check_rnn_cell_forward,
-    "rnn_forward": check_rnn_forward,
-    "rnn_cell_backward": check_rnn_cell_backward,
-    "rnn_backward": check_rnn_backward,
-    "lstm_cell_forward": check_lstm_cell_forward,
-    "lstm_forward": check_lstm_forward,
-    "lstm_cell_backward": check_lstm_cell_backward,
-    "lstm_backward": check_lstm_backward,
-}
+CHECKS = {name: _check_for(exercise) for name, exercise in EXERCISES.items()}
+check_rnn_cell_forward = CHECKS["rnn_cell_forward"]
+check_rnn_forward = CHECKS["rnn_forward"]
+check_rnn_cell_backward = CHECKS["rnn_cell_backward"]
+check_rnn_backward = CHECKS["rnn_backward"]
+check_lstm_cell_forward = CHECKS["lstm_cell_forward"]
+check_lstm_forward = CHECKS["lstm_forward"]
+check_lstm_cell_backward = CHECKS["lstm_cell_backward"]
+check_lstm_backward = CHECKS["lstm_backward"]
