@@ -18,7 +18,7 @@ PARALLEL := -n auto --dist loadfile --no-loadscope-reorder
 # JupyterLab refuses to run as root unless told; containers often run as root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: help lab student-lab test check check-pythons nbval portability lint execute student html \
+.PHONY: help lab student-lab test check check-pythons nbval portability lint execute student grade html \
 	lock clean clean-venv \
 	lab-env test-env
 
@@ -38,6 +38,8 @@ help:
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
 	@echo "make student  write the handouts (solutions stubbed) to student/, file by file"
+	@echo "make grade SUBMISSIONS=dir  grade a class: one folder of handouts per learner;"
+	@echo "              writes build/grades/grades.csv and summary.txt (TIMEOUT=s per notebook)"
 	@echo "make html     render every notebook to an offline static site in build/site (needs npm)"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml (every supported Python)"
 	@echo "make clean    remove build/ and caches (never student/); make clean-venv removes .venv"
@@ -92,6 +94,12 @@ student: lab-env
 # unchanged; a handout a learner changed is kept as it is).
 student-lab: student
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(STUDENT) $(ROOT_ARGS) $(LAB_ARGS)
+
+# Grade a class: SUBMISSIONS=<folder> holds one folder of handouts per learner; every
+# notebook runs in a fresh kernel within TIMEOUT seconds (see classroom/grade.py).
+TIMEOUT ?= 300
+grade: test-env
+	$(BIN)/python -m classroom.grade "$(SUBMISSIONS)" --timeout $(TIMEOUT) --out $(BUILD)/grades
 
 # The course as a static site that works offline (needs npm for the pinned page scripts).
 html: test-env

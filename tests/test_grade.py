@@ -1,0 +1,121 @@
+"""`make grade`: a class graded by what each check returns, within a time limit.
+
+The synthetic class hands in notebook 01 (one exercise, rnn_cell_forward) in five ways:
+solved, a wrong answer, an infinite loop, a syntax error, and the course's own function.
+Grading waits for the runaway notebook until the time limit: tests/conftest.py runs this
+file early, beside the browser tests.
+"""
+
+import csv
+
+import nbformat
+import pytest
+from conftest import NOTEBOOKS
+
+from classroom.grade import exercises_by_notebook, grade_class, tampering, write_reports
+
+FIRST = NOTEBOOKS[0]  # 01_rnn_cell.ipynb
+SOLVED_LINE = "a_next = np.tanh(Waa @ a_prev + Wax @ xt + ba)  # (n_a, m)"
+TIMEOUT = 20  # s: notebook 01 runs in about 3 s here
+
+
+def handed_in(folder, learner, replace=None):
+    """Write learner's 01 into folder/learner: the solved notebook, one line replaced."""
+    nb = nbformat.read(FIRST, as_version=4)
+    if replace:
+        cell = next(c for c in nb.cells if SOLVED_LINE in c.source)
+        cell.source = cell.source.replace(SOLVED_LINE, replace)
+    (folder / learner).mkdir(parents=True)
+    nbformat.write(nb, folder / learner / FIRST.name)
+
+
+CLASS = {
+    "ada": None,
+    "ben": "a_next = helpers.sigmoid(Waa @ a_prev + Wax @ xt + ba)",
+    "cy": "import time\n    while True:  # runaway: never ends (asleep: the machine stays free)\n"
+    "        time.sleep(1)",
+    "dee": "a_next = np.tanh(Waa @ a_prev + Wax @ xt + ba",
+    "eve": "return helpers.rnn_cell_forward(xt, a_prev, parameters)",
+}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("class")
+    for learner, replace in CLASS.items():
+        handed_in(folder, learner, replace)
+    grades, isolated = grade_class(folder, timeout=TIMEOUT)
+    out = tmp_path_factory.mktemp("grades")
+    write_reports(grades, out, isolated)
+    with open(out / "grades.csv", newline="", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    return rows, (out / "summary.txt").read_text(encoding="utf-8")
+
+
+def row(rows, learner, exercise="rnn_cell_forward"):
+    return next(r for r in rows if r["learner"] == learner and r["exercise"] == exercise)
+
+
+@pytest.mark.slow
+def test_one_row_per_learner_and_exercise_with_the_promised_columns(graded):
+    rows, _ = graded
+    exercises = sum(len(names) for names in exercises_by_notebook().values())
+    assert len(rows) == len(CLASS) * exercises
+    assert list(rows[0]) == ["learner", "notebook", "exercise", "passed", "message"]
+    assert {r["passed"] for r in rows} <= {"true", "false"}
+
+
+@pytest.mark.slow
+def test_a_solved_exercise_passes(graded):
+    assert row(graded[0], "ada")["passed"] == "true"
+
+
+@pytest.mark.slow
+def test_a_wrong_answer_fails_with_the_checks_message(graded):
+    ben = row(graded[0], "ben")
+    assert ben["passed"] == "false" and "sigmoid where tanh belongs" in ben["message"]
+
+
+@pytest.mark.slow
+def test_runaway_code_is_stopped_at_the_time_limit(graded):
+    cy = row(graded[0], "cy")
+    assert cy["passed"] == "false" and f"did not finish within {TIMEOUT} s" in cy["message"]
+
+
+@pytest.mark.slow
+def test_a_syntax_error_earns_nothing_and_says_so(graded):
+    dee = row(graded[0], "dee")
+    assert dee["passed"] == "false" and "SyntaxError" in dee["message"]
+
+
+@pytest.mark.slow
+def test_the_courses_own_function_earns_nothing(graded):
+    eve = row(graded[0], "eve")
+    assert eve["passed"] == "false" and "course's own" in eve["message"]
+
+
+@pytest.mark.slow
+def test_a_notebook_not_handed_in_earns_nothing(graded):
+    assert row(graded[0], "ada", "rnn_forward")["message"] == "not handed in"
+
+
+@pytest.mark.slow
+def test_the_summary_counts_each_learners_passes(graded):
+    summary = graded[1]
+    assert "ada: 1 of 8 exercises passed" in summary and "ben: 0 of 8" in summary
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'print("✓ rnn_cell_forward: all 4 cases match the reference.")',
+        "checks.check_rnn_cell_forward = lambda fn: True",
+        "def check_rnn_cell_forward(fn):\n    return True",
+        "from helpers import checks as c\nchecks = c",
+    ],
+)
+def test_code_that_changes_or_imitates_the_checks_is_found(code):
+    nb = nbformat.read(FIRST, as_version=4)
+    assert tampering(nb) is None  # the course's own cells are clean
+    nb.cells.append(nbformat.v4.new_code_cell(code))
+    assert tampering(nb).startswith(f"code cell {len(nb.cells) - 1} ")
