@@ -19,9 +19,9 @@ from helpers import checks, lstm, sigmoid, softmax
 def written_by_a_learner(name):
     """The course's own function, as a learner who wrote the same code would have it: the
     same source, executed again in their notebook (a new function, not the course's)."""
-    module = inspect.getmodule(getattr(helpers, name))
-    namespace = dict(vars(module))  # the module's own names (_cell_forward, np, ...)
-    exec(inspect.getsource(getattr(helpers, name)), namespace)
+    reference = checks.EXERCISES[name].reference
+    namespace = dict(vars(inspect.getmodule(reference)))  # its module's names (np, ...)
+    exec(inspect.getsource(reference), namespace)
     return namespace[name]
 
 
@@ -34,7 +34,7 @@ def test_the_reference_passes_with_one_short_line(name, capsys):
 
 @pytest.mark.parametrize("name", sorted(checks.CHECKS))
 def test_the_courses_own_function_earns_no_pass(name, capsys):
-    assert checks.CHECKS[name](getattr(helpers, name)) is False
+    assert checks.CHECKS[name](checks.EXERCISES[name].reference) is False
     assert "by calling the course's own" in capsys.readouterr().out
 
 
@@ -501,6 +501,48 @@ def test_a_wrong_structure_is_reported_before_any_value(capsys):
     checks.check_lstm_cell_forward(lstm_cell_forward)
     out = capsys.readouterr().out
     assert "cache should have 10 items" in out and "first wrong value" not in out
+
+
+# 04 and 08: clipping the global norm, and a gate's saturation.
+@mutant("clip_by_global_norm", "clipped to max_norm on its own")
+def clip_each_array(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))
+    return {k: g * min(1.0, max_norm / np.linalg.norm(g)) for k, g in grads.items()}, norm
+
+
+@mutant("clip_by_global_norm", "shorter than max_norm is scaled up")
+def clip_always(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))
+    return {k: g * max_norm / norm for k, g in grads.items()}, norm
+
+
+@mutant("clip_by_global_norm", "changed its input grads in place")
+def clip_in_place(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))
+    for g in grads.values():
+        g *= min(1.0, max_norm / norm)
+    return grads, norm
+
+
+@mutant("clip_by_global_norm", "norm is 1 where")
+def clip_returns_the_norm_after(grads, max_norm):
+    clipped, _ = helpers.clip_by_global_norm(grads, max_norm)
+    return clipped, helpers.global_norm(clipped)
+
+
+@mutant("gate_saturation", "these are counts")
+def saturation_counts(gate, low=0.1, high=0.9):
+    return (gate < low).sum(axis=(1, 2)), (gate > high).sum(axis=(1, 2))
+
+
+@mutant("gate_saturation", "left and right are swapped")
+def saturation_swapped(gate, low=0.1, high=0.9):
+    return (gate > high).mean(axis=(1, 2)), (gate < low).mean(axis=(1, 2))
+
+
+@mutant("gate_saturation", "left has shape (1,) but should have shape")
+def saturation_over_everything(gate, low=0.1, high=0.9):
+    return np.array([(gate < low).mean()]), np.array([(gate > high).mean()])
 
 
 @pytest.mark.parametrize("exercise, wrong, words", MUTANTS)

@@ -186,8 +186,10 @@ def test_a_handout_runs_and_its_checks_say_not_implemented_yet(handouts, path):
         assert "not implemented yet" in text
         assert not [o for o in cell.outputs if o.output_type == "error"]
         assert "Traceback" not in text
+    # A cell that calls a stub itself stops at it (and later cells may miss its results);
+    # the first failure, if any, is the stub's.
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
-    assert errors and errors[0].ename == "NotImplementedError"
+    assert not errors or errors[0].ename == "NotImplementedError", errors[0].ename
 
 
 def exercise_cells(nb):

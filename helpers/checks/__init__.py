@@ -9,9 +9,10 @@ learner's output matches one, says which mistake it looks like.
 
     passed = helpers.checks.check_rnn_cell_forward(rnn_cell_forward)
 
-One table, TABLE (one Exercise each), drives the eight checks: the reference, the cases,
+One table, TABLE (one Exercise each), drives the checks: the reference, the cases,
 the names of outputs and arguments, the known mistakes, and for a loop the cell it calls.
-Modules: cases (the seeded cases), mistakes (the known wrong variants), compare (the
+Modules: cases (the seeded cases), mistakes and measure_mistakes (the known wrong
+variants of the cells and of 04's and 08's measures), compare (the
 comparison and its messages), traces (the LSTM cell's values in the order it makes
 them: a wrong answer is reported at the first value that differs, naming the gate).
 """
@@ -27,10 +28,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import fast, lstm, rnn
+from .. import fast, gates, lstm, optim, rnn
 from .cases import (
     CELL_SIZES,
+    GATE_SIZES,
+    GRADIENT_SIZES,
     SEQUENCE_SIZES,
+    gate_args,
+    gradients_args,
     lstm_cell_args,
     lstm_parameters,
     rnn_cell_args,
@@ -40,6 +45,7 @@ from .cases import (
     with_gradient,
 )
 from .compare import Problem, compare, first_wrong_step, learner_line, matches
+from .measure_mistakes import CLIP_MISTAKES, GATE_SATURATION_MISTAKES
 from .mistakes import (
     LSTM_BACKWARD_MISTAKES,
     LSTM_CELL_BACKWARD_MISTAKES,
@@ -84,6 +90,18 @@ class _CourseCodeSpy:
         sys.setprofile(self._previous)
 
 
+def _changed(before, after):
+    """True when an argument (an array, or a dict of arrays) was changed in place."""
+    if isinstance(before, np.ndarray):
+        return not np.array_equal(before, after)
+    if isinstance(before, dict):
+        return any(
+            isinstance(value, np.ndarray) and not np.array_equal(value, after.get(key))
+            for key, value in before.items()
+        )
+    return False
+
+
 def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields, steps=None,
          fast_twin=None):  # fmt: skip
     if not callable(fn):
@@ -115,7 +133,7 @@ def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields,
             return False
         # A changed input explains any wrong value computed from it: say that first.
         for arg_name, before, after in zip(arg_names, args, given):
-            if isinstance(before, np.ndarray) and not np.array_equal(before, after):
+            if _changed(before, after):
                 print(f"✗ {name} changed its input {arg_name} in place: `+=` or `*=` on an "
                       "argument changes the caller's array. Write the result to a new name "
                       "(da_t = da[:, :, t] + da_prevt; c_next = ft * c_prev + ...).")  # fmt: skip
@@ -276,6 +294,16 @@ TABLE = [
         None, ("da", "caches"), LSTM_BACKWARD_MISTAKES, lstm.CACHE_FIELDS,
         cell=lstm.lstm_cell_backward, fast_twin=fast.lstm_backward,
     ),
+    Exercise(
+        "clip_by_global_norm", "clip_by_global_norm(grads, max_norm) -> clipped, norm",
+        optim.clip_by_global_norm, lambda: seeded_cases(GRADIENT_SIZES, gradients_args),
+        ("clipped", "norm"), ("grads", "max_norm"), CLIP_MISTAKES, (),
+    ),
+    Exercise(
+        "gate_saturation", "gate_saturation(gate, low=0.1, high=0.9) -> left, right",
+        gates.gate_saturation, lambda: seeded_cases(GATE_SIZES, gate_args),
+        ("left", "right"), ("gate",), GATE_SATURATION_MISTAKES, (),
+    ),
 ]  # fmt: skip
 EXERCISES = {exercise.name: exercise for exercise in TABLE}
 
@@ -307,3 +335,5 @@ check_lstm_cell_forward = CHECKS["lstm_cell_forward"]
 check_lstm_forward = CHECKS["lstm_forward"]
 check_lstm_cell_backward = CHECKS["lstm_cell_backward"]
 check_lstm_backward = CHECKS["lstm_backward"]
+check_clip_by_global_norm = CHECKS["clip_by_global_norm"]
+check_gate_saturation = CHECKS["gate_saturation"]

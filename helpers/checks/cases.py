@@ -67,3 +67,38 @@ def with_gradient(args_of_forward, forward, seed, extra_dc=False):
     if extra_dc:
         return da, rng.normal(size=a.shape), outputs[-1]
     return da, outputs[-1]
+
+
+# Gradients to clip (04): one far too long, one shorter than max_norm (left unchanged).
+GRADIENT_SIZES = [
+    ("a long gradient, global norm far above max_norm", {"n_a": 5, "n_x": 3, "scale": 10.0,
+                                                         "max_norm": 1.0}),
+    ("a short gradient, global norm below max_norm", {"n_a": 4, "n_x": 2, "scale": 0.1,
+                                                      "max_norm": 5.0}),
+    ("a single hidden unit (n_a = 1)", {"n_a": 1, "n_x": 3, "scale": 3.0, "max_norm": 0.5}),
+]  # fmt: skip
+
+
+def gradients_args(seed, s):
+    rng = np.random.default_rng(seed)
+    n_a, n_x, scale = s["n_a"], s["n_x"], s["scale"]
+    grads = {
+        "dWax": scale * rng.normal(size=(n_a, n_x)),
+        "dWaa": scale * rng.normal(size=(n_a, n_a)),
+        "dba": scale * rng.normal(size=(n_a, 1)),
+    }
+    return grads, s["max_norm"]
+
+
+# Gate values over a sequence (08): many near 0 or 1, as in a trained network.
+GATE_SIZES = [
+    ("n_a = 4, m = 6, T_x = 7", {"n_a": 4, "m": 6, "T_x": 7}),
+    ("a single example (m = 1)", {"n_a": 3, "m": 1, "T_x": 5}),
+    ("a single unit and step (n_a = T_x = 1)", {"n_a": 1, "m": 8, "T_x": 1}),
+]
+
+
+def gate_args(seed, s):
+    rng = np.random.default_rng(seed)
+    z = 3.0 * rng.normal(size=(s["n_a"], s["m"], s["T_x"]))
+    return (1.0 / (1.0 + np.exp(-z)),)

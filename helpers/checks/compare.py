@@ -76,6 +76,11 @@ def compare(expected, got, name, fields=None, cache_fields=None):
     """
     if isinstance(expected, np.ndarray):
         _compare_array(expected, got, name)
+    elif isinstance(expected, (float, int, np.floating)):
+        if isinstance(got, (bool, np.bool_)) or not isinstance(got, (float, int, np.number)):
+            raise Problem(f"{name} should be a number, but it is a {type(got).__name__}")
+        if not np.isclose(float(got), float(expected), rtol=RTOL, atol=ATOL):
+            raise Problem(f"{name} is {float(got):.6g} where {float(expected):.6g} is expected")
     elif isinstance(expected, dict) and ("Wax" in expected or "Wf" in expected):
         if not isinstance(got, dict) or set(got) < set(expected):
             raise Problem(f"{name} should be the parameters dict")

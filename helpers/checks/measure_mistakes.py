@@ -1,0 +1,68 @@
+"""Known mistakes in the measuring exercises: clipping the global norm (04) and a gate's
+saturation (08). Each is a small wrong variant of the reference, as in mistakes.py."""
+
+import numpy as np
+
+
+def _clip_variant(grads, max_norm, mistake):
+    norms = {name: float(np.sqrt(np.sum(g**2))) for name, g in grads.items()}
+    norm = float(np.sqrt(sum(n**2 for n in norms.values())))
+    if mistake == "each_array":
+        return {n: g * min(1.0, max_norm / norms[n]) for n, g in grads.items()}, norm
+    if mistake == "entrywise":
+        return {n: np.clip(g, -max_norm, max_norm) for n, g in grads.items()}, norm
+    scale = max_norm / norm if mistake == "always" else min(1.0, max_norm / norm)
+    clipped = {n: g * scale for n, g in grads.items()}
+    after = float(np.sqrt(sum(np.sum(g**2) for g in clipped.values())))
+    return clipped, after if mistake == "norm_after" else norm
+
+
+CLIP_MISTAKES = [
+    (
+        "each gradient is clipped to max_norm on its own; the global norm takes all of them "
+        "together: sqrt of the sum of the squares of every entry of every gradient",
+        lambda *a: _clip_variant(*a, "each_array"),
+    ),
+    (
+        "each entry is clipped to [-max_norm, max_norm], which changes the direction; scale "
+        "every gradient by the same max_norm / norm instead",
+        lambda *a: _clip_variant(*a, "entrywise"),
+    ),
+    (
+        "a gradient shorter than max_norm is scaled up; it should come back unchanged "
+        "(scale = min(1, max_norm / norm))",
+        lambda *a: _clip_variant(*a, "always"),
+    ),
+    (
+        "the norm returned is the one after clipping; return the global norm before it",
+        lambda *a: _clip_variant(*a, "norm_after"),
+    ),
+]
+
+
+def _saturation_variant(gate, mistake):
+    low, high = (gate < 0.1), (gate > 0.9)
+    if mistake == "counts":
+        return low.sum(axis=(1, 2)).astype(float), high.sum(axis=(1, 2)).astype(float)
+    if mistake == "swapped":
+        return high.mean(axis=(1, 2)), low.mean(axis=(1, 2))
+    return (gate < 0.9).mean(axis=(1, 2)), (gate > 0.1).mean(axis=(1, 2))  # thresholds swapped
+
+
+GATE_SATURATION_MISTAKES = [
+    (
+        "these are counts; the fractions divide by the number of (example, step) pairs, "
+        "m * T_x (np.mean over axes 1 and 2)",
+        lambda *a: _saturation_variant(*a, "counts"),
+    ),
+    (
+        "left and right are swapped: left is the fraction below low (gate < 0.1), right the "
+        "fraction above high (gate > 0.9)",
+        lambda *a: _saturation_variant(*a, "swapped"),
+    ),
+    (
+        "the thresholds are swapped: left saturation is gate < low = 0.1, right is "
+        "gate > high = 0.9",
+        lambda *a: _saturation_variant(*a, "thresholds"),
+    ),
+]
