@@ -3,6 +3,8 @@ saturation (08). Each is a small wrong variant of the reference, as in mistakes.
 
 import numpy as np
 
+from .mistakes import variant
+
 
 def _clip_variant(grads, max_norm, mistake):
     norms = {name: float(np.sqrt(np.sum(g**2))) for name, g in grads.items()}
@@ -18,24 +20,28 @@ def _clip_variant(grads, max_norm, mistake):
 
 
 CLIP_MISTAKES = [
-    (
+    variant(
         "each gradient is clipped to max_norm on its own; the global norm takes all of them "
         "together: sqrt of the sum of the squares of every entry of every gradient",
-        lambda *a: _clip_variant(*a, "each_array"),
+        _clip_variant,
+        "each_array",
     ),
-    (
+    variant(
         "each entry is clipped to [-max_norm, max_norm], which changes the direction; scale "
         "every gradient by the same max_norm / norm instead",
-        lambda *a: _clip_variant(*a, "entrywise"),
+        _clip_variant,
+        "entrywise",
     ),
-    (
+    variant(
         "a gradient shorter than max_norm is scaled up; it should come back unchanged "
         "(scale = min(1, max_norm / norm))",
-        lambda *a: _clip_variant(*a, "always"),
+        _clip_variant,
+        "always",
     ),
-    (
+    variant(
         "the norm returned is the one after clipping; return the global norm before it",
-        lambda *a: _clip_variant(*a, "norm_after"),
+        _clip_variant,
+        "norm_after",
     ),
 ]
 
@@ -50,19 +56,22 @@ def _saturation_variant(gate, mistake):
 
 
 GATE_SATURATION_MISTAKES = [
-    (
+    variant(
         "these are counts; the fractions divide by the number of (example, step) pairs, "
         "m * T_x (np.mean over axes 1 and 2)",
-        lambda *a: _saturation_variant(*a, "counts"),
+        _saturation_variant,
+        "counts",
     ),
-    (
+    variant(
         "left and right are swapped: left is the fraction below low (gate < 0.1), right the "
         "fraction above high (gate > 0.9)",
-        lambda *a: _saturation_variant(*a, "swapped"),
+        _saturation_variant,
+        "swapped",
     ),
-    (
+    variant(
         "the thresholds are swapped: left saturation is gate < low = 0.1, right is "
         "gate > high = 0.9",
-        lambda *a: _saturation_variant(*a, "thresholds"),
+        _saturation_variant,
+        "thresholds",
     ),
 ]

@@ -7,6 +7,12 @@ from .. import lstm, rnn
 from ..activations import sigmoid, softmax
 
 
+def variant(description, wrong, *options):
+    """A known mistake: its description, and the reference's wrong variant `wrong` called
+    with the check's arguments followed by `options` (which mistake to make)."""
+    return description, lambda *args: wrong(*args, *options)
+
+
 def _rnn_cell_variant(xt, a_prev, p, act=np.tanh, ba=True, by=True, y="softmax", y_from="next"):
     z = p["Wax"] @ xt + p["Waa"] @ a_prev + (p["ba"] if ba else 0.0)
     a_next = act(z)
@@ -332,7 +338,7 @@ def _lstm_cell_backward_variant(da_next, dc_next, cache, mistake=None):
 
 
 def _lstm_cell_backward_mistake(description, mistake):
-    return (description, lambda *a: _lstm_cell_backward_variant(*a, mistake))
+    return variant(description, _lstm_cell_backward_variant, mistake)
 
 
 LSTM_CELL_BACKWARD_MISTAKES = [
