@@ -120,10 +120,9 @@ def lab_app(browser, lab):
 
 
 @contextmanager
-def opened(app, path, keep_open=False):
-    """Open a notebook in the app's page (or show it, if it is open already); afterwards
-    close it and stop its kernel, unless keep_open. Yields the page errors and requests
-    off loopback seen meanwhile (lists that grow)."""
+def opened(app, path):
+    """Open a notebook in the app's page; afterwards close it and stop its kernel. Yields
+    the page errors and requests off loopback seen meanwhile (lists that grow)."""
     errors, off_loopback = len(app.errors), len(app.off_loopback)
     app.page.evaluate(OPEN, path.name)
     try:
@@ -131,8 +130,7 @@ def opened(app, path, keep_open=False):
     finally:
         # Wait for the kernel to have started: closing a starting kernel fails.
         app.page.wait_for_function(READY, timeout=120_000, polling=250)
-        if not keep_open:
-            app.page.evaluate(CLOSE)
+        app.page.evaluate(CLOSE)
 
 
 def run_all(page):
@@ -195,9 +193,7 @@ def test_the_notebooks_with_controls_are_found():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_opens_with_its_saved_outputs_shown(lab_app, path):
     images, has_maths = saved_images_and_equations(path)
-    # A notebook with controls stays open, kernel and all, for its Run All test below
-    # (docmanager:open then shows it again), instead of being opened a second time.
-    with opened(lab_app, path, keep_open=path in WITH_CONTROLS) as (errors, off_loopback):
+    with opened(lab_app, path) as (errors, off_loopback):
         lab_app.page.wait_for_function(
             f"() => {{ const s = ({SHOWN})(); return s.loaded === {images}"
             f" && (s.equations > 0 || !{str(has_maths).lower()}); }}",
