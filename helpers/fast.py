@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .lstm import LSTM_SHAPES
+from .lstm import LSTM_SHAPES, stack_gates
 from .rnn import RNN_SHAPES
 from .threads import blas_controller, blas_threads
 from .validation import ShapeChecker
@@ -211,8 +211,7 @@ def lstm_forward(x, a0, parameters, c0=None):
     n_x, m, T_x = x.shape
     n_a = a0.shape[0]
 
-    W = np.concatenate([p[f"W{g}"] for g in FUSED_ORDER])  # (4 n_a, n_a + n_x)
-    b = np.concatenate([p[f"b{g}"] for g in FUSED_ORDER])  # (4 n_a, 1)
+    W, b = stack_gates(p, FUSED_ORDER)  # (4 n_a, n_a + n_x), (4 n_a, 1)
     Wa, Wx = np.ascontiguousarray(W[:, :n_a]), np.ascontiguousarray(W[:, n_a:])
     doubled = np.ones((4 * n_a, 1))
     doubled[3 * n_a :] = 2.0  # the candidate's rows: see FUSED_ORDER

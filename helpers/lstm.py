@@ -51,6 +51,19 @@ LSTM_SHAPES = {
 }
 
 
+def stack_gates(parameters, order=GATES):
+    """The four gates' weights and biases stacked in `order` (10_fast_lstm, helpers.fast).
+
+    Returns
+    -------
+    W : ndarray (4 n_a, n_a + n_x), the blocks of rows W{g} in order
+    b : ndarray (4 n_a, 1), the blocks b{g} in the same order
+    """
+    W = np.concatenate([parameters[f"W{g}"] for g in order])
+    b = np.concatenate([parameters[f"b{g}"] for g in order])
+    return W, b
+
+
 def _cell_forward(xt, a_prev, c_prev, p):
     concat = np.concatenate((a_prev, xt), axis=0)  # (n_a + n_x, m)
     ft = sigmoid(p["Wf"] @ concat + p["bf"])  # forget gate

@@ -545,6 +545,19 @@ def saturation_over_everything(gate, low=0.1, high=0.9):
     return np.array([(gate < low).mean()]), np.array([(gate > high).mean()])
 
 
+# 10: stacking the gates.
+@mutant("stack_gates", "stacked side by side (axis 1)")
+def stack_side_by_side(parameters, order):
+    W = np.concatenate([parameters[f"W{g}"] for g in order], axis=1)
+    return W, np.concatenate([parameters[f"b{g}"] for g in order], axis=1)
+
+
+@mutant("stack_gates", "the order argument is ignored")
+def stack_in_the_courses_order_always(parameters, order):
+    W = np.concatenate([parameters[f"W{g}"] for g in lstm.GATES])
+    return W, np.concatenate([parameters[f"b{g}"] for g in lstm.GATES])
+
+
 @pytest.mark.parametrize("exercise, wrong, words", MUTANTS)
 def test_every_wrong_implementation_is_rejected(exercise, wrong, words, capsys):
     assert checks.CHECKS[exercise](wrong) is False

@@ -34,6 +34,7 @@ from .cases import (
     GATE_SIZES,
     GRADIENT_SIZES,
     SEQUENCE_SIZES,
+    STACK_SIZES,
     gate_args,
     gradients_args,
     lstm_cell_args,
@@ -42,10 +43,11 @@ from .cases import (
     rnn_parameters,
     seeded_cases,
     sequence_args,
+    stack_args,
     with_gradient,
 )
 from .compare import Problem, compare, first_wrong_step, learner_line, matches
-from .measure_mistakes import CLIP_MISTAKES, GATE_SATURATION_MISTAKES
+from .measure_mistakes import CLIP_MISTAKES, GATE_SATURATION_MISTAKES, STACK_MISTAKES
 from .mistakes import (
     LSTM_BACKWARD_MISTAKES,
     LSTM_CELL_BACKWARD_MISTAKES,
@@ -304,6 +306,13 @@ TABLE = [
         gates.gate_saturation, lambda: seeded_cases(GATE_SIZES, gate_args),
         ("left", "right"), ("gate",), GATE_SATURATION_MISTAKES, (),
     ),
+    Exercise(
+        "stack_gates", "stack_gates(parameters, order) -> W, b",
+        lstm.stack_gates,
+        lambda: seeded_cases(STACK_SIZES, lambda k, s: stack_args(
+            k, s, {"course": lstm.GATES, "fused": fast.FUSED_ORDER})),
+        ("W", "b"), ("parameters", "order"), STACK_MISTAKES, (),
+    ),
 ]  # fmt: skip
 EXERCISES = {exercise.name: exercise for exercise in TABLE}
 
@@ -337,3 +346,4 @@ check_lstm_cell_backward = CHECKS["lstm_cell_backward"]
 check_lstm_backward = CHECKS["lstm_backward"]
 check_clip_by_global_norm = CHECKS["clip_by_global_norm"]
 check_gate_saturation = CHECKS["gate_saturation"]
+check_stack_gates = CHECKS["stack_gates"]

@@ -102,3 +102,16 @@ def gate_args(seed, s):
     rng = np.random.default_rng(seed)
     z = 3.0 * rng.normal(size=(s["n_a"], s["m"], s["T_x"]))
     return (1.0 / (1.0 + np.exp(-z)),)
+
+
+# Parameters to stack (10), in the course's gate order and in the fast path's.
+STACK_SIZES = [
+    ("n_x = 3, n_a = 4, the course's order", {"n_x": 3, "n_a": 4, "order": "course"}),
+    ("n_x = 2, n_a = 3, the fast path's order", {"n_x": 2, "n_a": 3, "order": "fused"}),
+    ("a single hidden unit (n_a = 1)", {"n_x": 4, "n_a": 1, "order": "course"}),
+]
+
+
+def stack_args(seed, s, orders):
+    """orders: {"course": ..., "fused": ...}, the two gate orders (from lstm and fast)."""
+    return lstm_parameters(np.random.default_rng(seed), s["n_x"], s["n_a"], 2), orders[s["order"]]

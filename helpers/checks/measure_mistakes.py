@@ -1,8 +1,10 @@
-"""Known mistakes in the measuring exercises: clipping the global norm (04) and a gate's
-saturation (08). Each is a small wrong variant of the reference, as in mistakes.py."""
+"""Known mistakes in the exercises beside the cells: clipping the global norm (04), a
+gate's saturation (08) and stacking the gates (10). Each is a small wrong variant of the
+reference, as in mistakes.py."""
 
 import numpy as np
 
+from .. import lstm
 from .mistakes import variant
 
 
@@ -73,5 +75,27 @@ GATE_SATURATION_MISTAKES = [
         "gate > high = 0.9",
         _saturation_variant,
         "thresholds",
+    ),
+]
+
+
+def _stack_variant(parameters, order, mistake):
+    if mistake == "columns":  # side by side instead of on top of each other
+        return (np.concatenate([parameters[f"W{g}"] for g in order], axis=1),
+                np.concatenate([parameters[f"b{g}"] for g in order], axis=1))  # fmt: skip
+    return lstm.stack_gates(parameters)  # the order argument ignored
+
+
+STACK_MISTAKES = [
+    variant(
+        "the gates are stacked side by side (axis 1); stack them on top of each other, "
+        "np.concatenate along axis 0, so that W is (4 n_a, n_a + n_x)",
+        _stack_variant,
+        "columns",
+    ),
+    variant(
+        "the order argument is ignored: stack W{g} and b{g} for g in order",
+        _stack_variant,
+        "ignore_order",
     ),
 ]
