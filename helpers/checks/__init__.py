@@ -11,8 +11,9 @@ learner's output matches one, says which mistake it looks like.
 
 One table, TABLE (one Exercise each), drives the checks: the reference, the cases,
 the names of outputs and arguments, the known mistakes, and for a loop the cell it calls.
-Modules: cases (the seeded cases), mistakes and measure_mistakes (the known wrong
-variants of the cells and of 04's and 08's measures), compare (the
+Modules: cases (the seeded cases), mistakes, loop_mistakes and measure_mistakes (the
+known wrong variants of the cells, of the loops, and of 04's, 08's and 10's exercises),
+compare (the
 comparison and its messages), traces (the LSTM cell's values in the order it makes
 them: a wrong answer is reported at the first value that differs, naming the gate).
 """
@@ -47,16 +48,18 @@ from .cases import (
     with_gradient,
 )
 from .compare import Problem, compare, first_wrong_step, learner_line, matches
-from .measure_mistakes import CLIP_MISTAKES, GATE_SATURATION_MISTAKES, STACK_MISTAKES
-from .mistakes import (
+from .loop_mistakes import (
     LSTM_BACKWARD_MISTAKES,
-    LSTM_CELL_BACKWARD_MISTAKES,
-    LSTM_CELL_FORWARD_MISTAKES,
     LSTM_FORWARD_MISTAKES,
     RNN_BACKWARD_MISTAKES,
+    RNN_FORWARD_MISTAKES,
+)
+from .measure_mistakes import CLIP_MISTAKES, GATE_SATURATION_MISTAKES, STACK_MISTAKES
+from .mistakes import (
+    LSTM_CELL_BACKWARD_MISTAKES,
+    LSTM_CELL_FORWARD_MISTAKES,
     RNN_CELL_BACKWARD_MISTAKES,
     RNN_CELL_FORWARD_MISTAKES,
-    RNN_FORWARD_MISTAKES,
 )
 from .traces import lstm_cell_backward_steps, lstm_cell_forward_steps
 
@@ -104,14 +107,15 @@ def _changed(before, after):
     return False
 
 
-def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields, steps=None,
-         fast_twin=None):  # fmt: skip
+def _run(exercise, fn):
+    """Check fn against one exercise of TABLE: print a report, return True or False."""
+    name, reference, cases = exercise.name, exercise.reference, exercise.cases()
     if not callable(fn):
         print(f"✗ check_{name} needs your function itself, e.g. check_{name}({name}), "
               f"but got a {type(fn).__name__}.")  # fmt: skip
         return False
     # The course's own versions of the exercise: calling one is not writing it.
-    spy = _CourseCodeSpy([reference] + ([fast_twin] if fast_twin else []))
+    spy = _CourseCodeSpy([reference] + ([exercise.fast_twin] if exercise.fast_twin else []))
     for label, make_args in cases:
         args = make_args()
         expected = reference(*copy.deepcopy(args))
@@ -134,18 +138,18 @@ def _run(name, fn, reference, cases, outputs, arg_names, mistakes, cache_fields,
             print(f"✗ {name} returned None: is the `return` line missing?")
             return False
         # A changed input explains any wrong value computed from it: say that first.
-        for arg_name, before, after in zip(arg_names, args, given):
+        for arg_name, before, after in zip(exercise.arg_names, args, given):
             if _changed(before, after):
                 print(f"✗ {name} changed its input {arg_name} in place: `+=` or `*=` on an "
                       "argument changes the caller's array. Write the result to a new name "
                       "(da_t = da[:, :, t] + da_prevt; c_next = ft * c_prev + ...).")  # fmt: skip
                 return False
         try:
-            compare(expected, got, "the result", outputs, cache_fields)
+            compare(expected, got, "the result", exercise.outputs, exercise.cache_fields)
         except Problem as problem:
-            print(f"✗ {name}: {_traced(steps, expected, got) or problem}.")
+            print(f"✗ {name}: {_traced(exercise.steps, expected, got) or problem}.")
             print(f"  (case: {label})")
-            for description, variant in mistakes:
+            for description, variant in exercise.mistakes:
                 try:
                     if matches(variant(*copy.deepcopy(args)), got):
                         print(f"  This looks like a known slip: {description}.")
@@ -178,20 +182,22 @@ def _failing_cell(name, fn):
     return None if passes else (cell_name, cell)
 
 
-def _loop_check(name, fn, run):
-    """run(fn), unless fn's cell fails its own check: then say so first, and check the
-    loop alone, with the course's cell in the place of the learner's (put back after)."""
+def _loop_check(exercise, fn):
+    """_run(exercise, fn), unless fn's cell fails its own check: then say so first, and
+    check the loop alone, with the course's cell in the place of the learner's (put back
+    after)."""
+    name = exercise.name
     failing = _failing_cell(name, fn)
     if failing is None:
-        return run(fn)
+        return _run(exercise, fn)
     cell_name, cell = failing
     print(f"✗ {name} calls your {cell_name}, which does not pass its own check yet: "
           f"run check_{cell_name}({cell_name}) to see why.")  # fmt: skip
     report = io.StringIO()
-    fn.__globals__[cell_name] = EXERCISES[name].cell
+    fn.__globals__[cell_name] = exercise.cell
     try:
         with contextlib.redirect_stdout(report):
-            run(fn)
+            _run(exercise, fn)
     finally:
         fn.__globals__[cell_name] = cell
     lines = report.getvalue().strip().splitlines()
@@ -320,15 +326,8 @@ EXERCISES = {exercise.name: exercise for exercise in TABLE}
 def _check_for(exercise):
     """The check function of one exercise: check_<name>(fn) -> bool."""
 
-    def run(fn):
-        return _run(
-            exercise.name, fn, exercise.reference, exercise.cases(), exercise.outputs,
-            exercise.arg_names, exercise.mistakes, exercise.cache_fields, exercise.steps,
-            exercise.fast_twin,
-        )  # fmt: skip
-
     def check(fn):
-        return run(fn) if exercise.cell is None else _loop_check(exercise.name, fn, run)
+        return _run(exercise, fn) if exercise.cell is None else _loop_check(exercise, fn)
 
     check.__name__ = check.__qualname__ = f"check_{exercise.name}"
     check.__doc__ = f"Check {exercise.signature}; print a short report, return True or False."

@@ -1,5 +1,7 @@
-"""Known mistakes: small wrong variants of the reference functions. When a learner's
-wrong answer equals one of them on a case, the check names the mistake in plain words."""
+"""Known mistakes of the cells: small wrong variants of the reference functions. When a
+learner's wrong answer equals one of them on a case, the check names the mistake in plain
+words. The loops' mistakes are in loop_mistakes.py, the other exercises' in
+measure_mistakes.py; all are built with `variant`."""
 
 import numpy as np
 
@@ -7,10 +9,10 @@ from .. import lstm, rnn
 from ..activations import sigmoid, softmax
 
 
-def variant(description, wrong, *options):
+def variant(description, wrong, *options, **settings):
     """A known mistake: its description, and the reference's wrong variant `wrong` called
-    with the check's arguments followed by `options` (which mistake to make)."""
-    return description, lambda *args: wrong(*args, *options)
+    with the check's arguments followed by `options` and `settings` (which mistake)."""
+    return description, lambda *args: wrong(*args, *options, **settings)
 
 
 def _rnn_cell_variant(xt, a_prev, p, act=np.tanh, ba=True, by=True, y="softmax", y_from="next"):
@@ -27,18 +29,20 @@ def _rnn_cell_variant(xt, a_prev, p, act=np.tanh, ba=True, by=True, y="softmax",
 
 
 RNN_CELL_FORWARD_MISTAKES = [
-    ("the bias ba is left out of a_next", lambda *a: _rnn_cell_variant(*a, ba=False)),
-    ("the bias by is left out of yt_pred", lambda *a: _rnn_cell_variant(*a, by=False)),
-    ("a_next uses sigmoid where tanh belongs", lambda *a: _rnn_cell_variant(*a, act=sigmoid)),
-    ("a_next is missing its tanh", lambda *a: _rnn_cell_variant(*a, act=lambda z: z)),
-    (
+    variant("the bias ba is left out of a_next", _rnn_cell_variant, ba=False),
+    variant("the bias by is left out of yt_pred", _rnn_cell_variant, by=False),
+    variant("a_next uses sigmoid where tanh belongs", _rnn_cell_variant, act=sigmoid),
+    variant("a_next is missing its tanh", _rnn_cell_variant, act=lambda z: z),
+    variant(
         "softmax is taken over axis 1 (the batch) instead of axis 0 (the classes)",
-        lambda *a: _rnn_cell_variant(*a, y="softmax_axis1"),
+        _rnn_cell_variant,
+        y="softmax_axis1",
     ),
-    ("yt_pred is missing the softmax", lambda *a: _rnn_cell_variant(*a, y="scores")),
-    (
+    variant("yt_pred is missing the softmax", _rnn_cell_variant, y="scores"),
+    variant(
         "yt_pred is computed from a_prev instead of a_next",
-        lambda *a: _rnn_cell_variant(*a, y_from="prev"),
+        _rnn_cell_variant,
+        y_from="prev",
     ),
 ]
 
@@ -74,123 +78,65 @@ def _lstm_cell_variant(
 
 
 LSTM_CELL_FORWARD_MISTAKES = [
-    (
+    variant(
         "concat has xt on top; the course stacks a_prev on top: concat = [a_prev; xt]",
-        lambda *a: _lstm_cell_variant(*a, order="x_first"),
+        _lstm_cell_variant,
+        order="x_first",
     ),
-    (
+    variant(
         "the candidate cct uses sigmoid where tanh belongs (sigmoid and tanh swapped)",
-        lambda *a: _lstm_cell_variant(*a, cand=sigmoid),
+        _lstm_cell_variant,
+        cand=sigmoid,
     ),
-    (
+    variant(
         "the gates use tanh where sigmoid belongs (sigmoid and tanh swapped)",
-        lambda *a: _lstm_cell_variant(*a, gate=np.tanh),
+        _lstm_cell_variant,
+        gate=np.tanh,
     ),
-    (
+    variant(
         "c_prev is not multiplied by the forget gate: c_next = ft * c_prev + it * cct",
-        lambda *a: _lstm_cell_variant(*a, forget=False),
+        _lstm_cell_variant,
+        forget=False,
     ),
-    (
+    variant(
         "a_next is missing the tanh of the memory: a_next = ot * tanh(c_next)",
-        lambda *a: _lstm_cell_variant(*a, squash_c=False),
+        _lstm_cell_variant,
+        squash_c=False,
     ),
-    (
+    variant(
         "the forget and update gates are swapped: ft multiplies c_prev, it the candidate",
-        lambda *a: _lstm_cell_variant(*a, swap_fi=True),
+        _lstm_cell_variant,
+        swap_fi=True,
     ),
-    ("the gate biases are left out", lambda *a: _lstm_cell_variant(*a, biases=False)),
-    (
+    variant("the gate biases are left out", _lstm_cell_variant, biases=False),
+    variant(
         "the forget and update gates are swapped in the memory update: "
         "c_next = ft * c_prev + it * cct",
-        lambda *a: _lstm_cell_variant(*a, swap_in_memory=True),
+        _lstm_cell_variant,
+        swap_in_memory=True,
     ),
     *(
-        (
+        variant(
             f"the bias b{g} is left out of {lstm.GATE_VALUES[g]}, the {lstm.GATE_NAMES[g]} gate",
-            lambda *a, g=g: _lstm_cell_variant(*a, no_bias=(g,)),
+            _lstm_cell_variant,
+            no_bias=(g,),
         )
         for g in lstm.GATES
     ),
     *(
-        (
+        variant(
             f"{lstm.GATE_VALUES[g]}, the {lstm.GATE_NAMES[g]} gate, uses tanh where sigmoid "
             "belongs",
-            lambda *a, g=g: _lstm_cell_variant(*a, tanh_gate=g),
+            _lstm_cell_variant,
+            tanh_gate=g,
         )
         for g in lstm.GATES
         if g != "c"
     ),
-    (
+    variant(
         "softmax is taken over axis 1 (the batch) instead of axis 0 (the classes)",
-        lambda *a: _lstm_cell_variant(*a, y="axis1"),
-    ),
-]
-
-
-def _rnn_forward_variant(x, a0, p, mistake):
-    a_list, y_list, caches = [], [], []
-    a_prev = a0
-    for t in range(x.shape[2]):
-        if mistake == "reset":
-            a_prev = np.zeros_like(a0)
-        a_next, yt, cache = rnn.rnn_cell_forward(x[:, :, t], a_prev, p)
-        a_list.append(a_prev if mistake == "store_prev" else a_next)
-        y_list.append(yt)
-        caches.append(cache)
-        if mistake != "no_update":
-            a_prev = a_next
-    return np.stack(a_list, axis=-1), np.stack(y_list, axis=-1), (caches, x)
-
-
-RNN_FORWARD_MISTAKES = [
-    (
-        "a[:, :, t] holds a_prev; it should hold the new state a_next",
-        lambda *a: _rnn_forward_variant(*a, "store_prev"),
-    ),
-    (
-        "a_prev is never updated: every step starts again from a0",
-        lambda *a: _rnn_forward_variant(*a, "no_update"),
-    ),
-    (
-        "the hidden state is reset to zeros at every step instead of carried over",
-        lambda *a: _rnn_forward_variant(*a, "reset"),
-    ),
-]
-
-
-def _lstm_forward_variant(x, a0, p, mistake):
-    a_list, y_list, c_list, caches = [], [], [], []
-    a_prev, c_prev = a0, (a0 if mistake == "c0_is_a0" else np.zeros_like(a0))
-    for t in range(x.shape[2]):
-        if mistake == "reset_c":
-            c_prev = np.zeros_like(a0)
-        a_next, c_next, yt, cache = lstm.lstm_cell_forward(x[:, :, t], a_prev, c_prev, p)
-        a_list.append(a_next)
-        c_list.append(c_prev if mistake == "store_c_prev" else c_next)
-        y_list.append(yt)
-        caches.append(cache)
-        if mistake != "no_update":
-            a_prev, c_prev = a_next, c_next
-    stack = lambda items: np.stack(items, axis=-1)  # noqa: E731
-    return stack(a_list), stack(y_list), stack(c_list), (caches, x)
-
-
-LSTM_FORWARD_MISTAKES = [
-    (
-        "the memory cell must start at zeros, not at a0",
-        lambda *a: _lstm_forward_variant(*a, "c0_is_a0"),
-    ),
-    (
-        "the memory cell is reset to zeros at every step instead of carried over",
-        lambda *a: _lstm_forward_variant(*a, "reset_c"),
-    ),
-    (
-        "c[:, :, t] holds c_prev; it should hold the new memory c_next",
-        lambda *a: _lstm_forward_variant(*a, "store_c_prev"),
-    ),
-    (
-        "a_prev and c_prev are never updated: every step starts again from a0 and zeros",
-        lambda *a: _lstm_forward_variant(*a, "no_update"),
+        _lstm_cell_variant,
+        y="axis1",
     ),
 ]
 
@@ -214,91 +160,28 @@ def _rnn_cell_backward_variant(da_next, cache, mistake=None):
 
 
 RNN_CELL_BACKWARD_MISTAKES = [
-    (
+    variant(
         "the tanh derivative is missing: dtanh = (1 - a_next**2) * da_next",
-        lambda *a: _rnn_cell_backward_variant(*a, "no_derivative"),
+        _rnn_cell_backward_variant,
+        "no_derivative",
     ),
-    (
+    variant(
         "the tanh derivative is 1 - a_next**2, since a_next is already tanh(z); "
         "taking tanh(a_next) again is wrong",
-        lambda *a: _rnn_cell_backward_variant(*a, "tanh_again"),
+        _rnn_cell_backward_variant,
+        "tanh_again",
     ),
-    (
+    variant(
         "da_prev needs the transpose: da_prev = Waa.T @ dtanh",
-        lambda *a: _rnn_cell_backward_variant(*a, "no_transpose"),
+        _rnn_cell_backward_variant,
+        "no_transpose",
     ),
-    (
+    variant(
         "dWaa multiplies by a_prev, the state that Waa acted on: dWaa = dtanh @ a_prev.T",
-        lambda *a: _rnn_cell_backward_variant(*a, "a_next_for_dWaa"),
+        _rnn_cell_backward_variant,
+        "a_next_for_dWaa",
     ),
 ]
-
-
-def _sequence_backward_variant(da, caches, cell_backward, weights, mistake, lstm):
-    cell_caches, x = caches
-    T_x = x.shape[2]
-    grads = {"dx": np.zeros_like(x)}
-    steps = range(T_x) if mistake == "forward_loop" else reversed(range(T_x))
-    da_prevt = np.zeros_like(da[:, :, 0])
-    dc_prevt = np.zeros_like(da[:, :, 0])
-    for t in steps:
-        da_t = da[:, :, t] if mistake == "no_carry" else da[:, :, t] + da_prevt
-        if lstm:
-            dc_t = np.zeros_like(dc_prevt) if mistake == "no_c_carry" else dc_prevt
-            step = cell_backward(da_t, dc_t, cell_caches[t])
-        else:
-            step = cell_backward(da_t, cell_caches[t])
-        grads["dx"][:, :, t] = step["dxt"]
-        for name in weights:
-            if mistake == "overwrite" or name not in grads:
-                grads[name] = step[name].copy()
-            else:
-                grads[name] += step[name]
-        da_prevt = step["da_prev"]
-        dc_prevt = step.get("dc_prev")
-    grads["da0"] = da[:, :, 0] if mistake == "da0_input" else da_prevt
-    if lstm:
-        grads["dc0"] = dc_prevt
-    return grads
-
-
-def _sequence_backward_mistakes(cell_backward, weights, lstm):
-    def variant(mistake):
-        return lambda da, caches: _sequence_backward_variant(
-            da, caches, cell_backward, weights, mistake, lstm
-        )
-
-    mistakes = [
-        (
-            "the gradient from step t+1 is not added: the cell at step t needs "
-            "da[:, :, t] + da_prevt",
-            variant("no_carry"),
-        ),
-        (
-            "the weight gradients are overwritten at each step; they must be summed "
-            "over time (+=), since every step uses the same weights",
-            variant("overwrite"),
-        ),
-        (
-            "da0 is the gradient that flows out of the first step (da_prevt after the "
-            "loop), not da[:, :, 0]",
-            variant("da0_input"),
-        ),
-        (
-            "the loop runs forward in time; backpropagation goes from the last step "
-            "back to the first",
-            variant("forward_loop"),
-        ),
-    ]
-    if lstm:
-        mistakes.append(
-            (
-                "the memory's gradient is not carried back: pass dc_prevt from step t+1 "
-                "to the cell at step t",
-                variant("no_c_carry"),
-            )
-        )
-    return mistakes
 
 
 def _lstm_cell_backward_variant(da_next, dc_next, cache, mistake=None):
@@ -377,11 +260,3 @@ LSTM_CELL_BACKWARD_MISTAKES = [
         "split_reversed",
     ),
 ]
-
-LSTM_WEIGHTS = [f"{kind}{g}" for g in lstm.GATES for kind in ("dW", "db")]
-RNN_BACKWARD_MISTAKES = _sequence_backward_mistakes(
-    rnn.rnn_cell_backward, ["dWax", "dWaa", "dba"], lstm=False
-)
-LSTM_BACKWARD_MISTAKES = _sequence_backward_mistakes(
-    lstm.lstm_cell_backward, LSTM_WEIGHTS, lstm=True
-)
