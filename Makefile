@@ -39,7 +39,8 @@ help:
 	@echo "make execute  re-execute every notebook in place (after changing one)"
 	@echo "make student  write the handouts (solutions stubbed) to student/, file by file"
 	@echo "make grade SUBMISSIONS=dir  grade a class: one folder of handouts per learner;"
-	@echo "              writes build/grades/grades.csv and summary.txt (TIMEOUT=s per notebook)"
+	@echo "              writes build/grades/grades.csv and summary.txt (TIMEOUT=s per notebook,"
+	@echo "              JOBS=notebooks at once, default one per core)"
 	@echo "make html     render every notebook to an offline static site in build/site (needs npm)"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml (every supported Python)"
 	@echo "make clean    remove build/ and caches (never student/); make clean-venv removes .venv"
@@ -96,10 +97,13 @@ student-lab: student
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(STUDENT) $(ROOT_ARGS) $(LAB_ARGS)
 
 # Grade a class: SUBMISSIONS=<folder> holds one folder of handouts per learner; every
-# notebook runs in a fresh kernel within TIMEOUT seconds (see classroom/grade.py).
+# notebook runs in a fresh kernel within TIMEOUT seconds, JOBS notebooks at once (default
+# one per core; see classroom/grade.py).
 TIMEOUT ?= 300
+JOBS ?=
 grade: test-env
-	$(BIN)/python -m classroom.grade "$(SUBMISSIONS)" --timeout $(TIMEOUT) --out $(BUILD)/grades
+	$(BIN)/python -m classroom.grade "$(SUBMISSIONS)" --timeout $(TIMEOUT) \
+		$(if $(JOBS),--jobs $(JOBS)) --out $(BUILD)/grades
 
 # The course as a static site that works offline (needs npm for the pinned page scripts).
 html: test-env

@@ -1,7 +1,7 @@
 """Grade a class: every learner's handouts executed in a fresh kernel, each exercise graded
 by what its check returns (`make grade SUBMISSIONS=<folder>`).
 
-    python -m classroom.grade SUBMISSIONS [--timeout 300] [--out build/grades]
+    python -m classroom.grade SUBMISSIONS [--timeout 300] [--jobs N] [--out build/grades]
 
 SUBMISSIONS holds one folder per learner, each with the handouts named as `make student`
 names them (NN_name.ipynb). For every notebook of the course that has exercises:
@@ -11,7 +11,8 @@ names them (NN_name.ipynb). For every notebook of the course that has exercises:
 2. A copy of it runs in a fresh kernel, in a child process with a time limit for the whole
    notebook; runaway code is stopped with the process group. Where `unshare` can give the
    child a network namespace of its own, the notebook has no network (the kernel then
-   talks over IPC, not TCP); the summary says when it could not.
+   talks over IPC, not TCP); the summary says when it could not. --jobs notebooks run at
+   once (default: one per core), so a runaway one holds up only its own slot.
 3. After the learner's last cell, one more cell calls the course's check of each exercise
    on the learner's function of that name, and reports what the check *returns* (not
    what anything prints), on lines marked with a random token the learner's code never
@@ -35,6 +36,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,20 +190,32 @@ def grade_notebook(learner, path, names, timeout, isolation):
     return grades
 
 
-def grade_class(submissions, timeout=DEFAULT_TIMEOUT, source=NOTEBOOKS):
-    """Grades of every learner (each subfolder of submissions) and exercise."""
+def default_jobs():
+    """One notebook at a time per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def grade_class(submissions, timeout=DEFAULT_TIMEOUT, source=NOTEBOOKS, jobs=None):
+    """Grades of every learner (each subfolder of submissions) and exercise, in the order
+    of learners and notebooks; jobs notebooks are run at once (default: one per core)."""
     expected = exercises_by_notebook(source)
     isolation = network_isolation()
-    grades = []
-    for folder in sorted(p for p in Path(submissions).iterdir() if p.is_dir()):
-        for notebook, names in expected.items():
-            path = folder / notebook
-            if path.exists():
-                grades += grade_notebook(folder.name, path, names, timeout, isolation)
-            else:
-                grades += [Grade(folder.name, notebook, name, False, "not handed in")
-                           for name in names]  # fmt: skip
-    return grades, bool(isolation)
+
+    def grade(folder, notebook, names):
+        path = folder / notebook
+        if path.exists():
+            return grade_notebook(folder.name, path, names, timeout, isolation)
+        return [Grade(folder.name, notebook, name, False, "not handed in") for name in names]
+
+    work = [
+        (folder, notebook, names)
+        for folder in sorted(p for p in Path(submissions).iterdir() if p.is_dir())
+        for notebook, names in expected.items()
+    ]
+    # Threads only wait: each notebook runs in a child process of its own.
+    with ThreadPoolExecutor(max_workers=max(1, jobs or default_jobs())) as pool:
+        graded = list(pool.map(lambda job: grade(*job), work))
+    return [g for grades in graded for g in grades], bool(isolation)
 
 
 def write_reports(grades, out, isolated):
@@ -229,6 +243,8 @@ def main(argv=None):
     parser.add_argument("submissions", nargs="?", help="one folder per learner")
     parser.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT,
                         help=f"seconds per notebook (default {DEFAULT_TIMEOUT})")  # fmt: skip
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="notebooks run at once (default: one per core)")  # fmt: skip
     parser.add_argument("--out", default=str(NOTEBOOKS.parent / "build" / "grades"))
     parser.add_argument("--run-one", help=argparse.SUPPRESS)
     parser.add_argument("--token", help=argparse.SUPPRESS)
@@ -241,7 +257,9 @@ def main(argv=None):
         print("make grade: give the folder of submissions, e.g. make grade SUBMISSIONS=class",
               file=sys.stderr)  # fmt: skip
         return 2
-    grades, isolated = grade_class(args.submissions, args.timeout)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error(f"--jobs must be 1 or more, got {args.jobs}")
+    grades, isolated = grade_class(args.submissions, args.timeout, jobs=args.jobs)
     print(write_reports(grades, args.out, isolated))
     print(f"wrote {Path(args.out) / 'grades.csv'} and {Path(args.out) / 'summary.txt'}")
     return 0

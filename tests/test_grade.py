@@ -2,9 +2,10 @@
 
 The synthetic class hands in notebook 01 (one exercise, rnn_cell_forward) in five ways:
 solved, a wrong answer, an infinite loop, a syntax error, and the course's own function.
-Grading waits for the runaway notebook until the time limit: tests/conftest.py runs this
-file early, beside the browser tests. Each learner hands in only the cells the exercise
-needs (set-up, exercise, check), which keeps the test short.
+Grading waits for the runaway notebook until the time limit, two notebooks at once, so
+the others are graded meanwhile: tests/conftest.py runs this file early, beside the
+browser tests. Each learner hands in only the cells the exercise needs (set-up, exercise,
+check), which keeps the test short.
 """
 
 import csv
@@ -51,7 +52,7 @@ def graded(tmp_path_factory):
     folder = tmp_path_factory.mktemp("class")
     for learner, replace in CLASS.items():
         handed_in(folder, learner, replace)
-    grades, isolated = grade_class(folder, timeout=TIMEOUT)
+    grades, isolated = grade_class(folder, timeout=TIMEOUT, jobs=2)
     out = tmp_path_factory.mktemp("grades")
     write_reports(grades, out, isolated)
     with open(out / "grades.csv", newline="", encoding="utf-8") as file:
@@ -70,6 +71,13 @@ def test_one_row_per_learner_and_exercise_with_the_promised_columns(graded):
     assert len(rows) == len(CLASS) * exercises
     assert list(rows[0]) == ["learner", "notebook", "exercise", "passed", "message"]
     assert {r["passed"] for r in rows} <= {"true", "false"}
+
+
+@pytest.mark.slow
+def test_rows_follow_the_learners_in_order_though_notebooks_run_at_once(graded):
+    learners = [r["learner"] for r in graded[0]]
+    assert list(dict.fromkeys(learners)) == sorted(CLASS)
+    assert learners == sorted(learners)
 
 
 @pytest.mark.slow

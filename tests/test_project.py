@@ -133,5 +133,5 @@ def test_make_help_lists_every_target_and_the_variables():
     for target in phony.split()[1:]:
         if not target.endswith("-env") and target != "help":
             assert f"make {target}" in text, target
-    for variable in ("PYTHON=", "LAB_ARGS=", "FORCE=1"):
+    for variable in ("PYTHON=", "LAB_ARGS=", "FORCE=1", "TIMEOUT=", "JOBS="):
         assert variable in text, variable

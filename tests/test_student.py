@@ -177,6 +177,10 @@ def test_unchanged_handouts_are_regenerated_and_unknown_files_are_protected(tmp_
 @pytest.mark.parametrize("path", WITH_EXERCISES, ids=[p.stem for p in WITH_EXERCISES])
 def test_a_handout_runs_and_its_checks_say_not_implemented_yet(handouts, path):
     nb = nbformat.read(handouts / path.name, as_version=4)
+    last_check = max(i for i, c in enumerate(nb.cells) if "checks.check_" in c.source)
+    # Past its last check a handout differs from the course's notebook only where a cell
+    # calls a stub, which fails at once with its hint (tested above); nbval runs the rest.
+    nb.cells = nb.cells[: last_check + 1]
     NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(ROOT_NOTEBOOKS)}}).execute()  # fmt: skip
     check_cells = [c for c in nb.cells if c.cell_type == "code" and "checks.check_" in c.source]
