@@ -39,10 +39,10 @@ from .gradient_flow import (
     with_largest_singular_value,
 )
 from .initialization import init_lstm_parameters, init_rnn_parameters
-from .losses import softmax_cross_entropy
+from .losses import masked_cross_entropy, softmax_cross_entropy
 from .lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm_forward
 from .notebook import setup_notebook
-from .optim import Adam, clip_by_global_norm, global_norm
+from .optim import Adam, adam_update, clip_by_global_norm, global_norm
 from .plots import (
     plot_activations,
     plot_gate_heatmap,
@@ -59,6 +59,7 @@ from .validation import MissingParameterError
 __all__ = [
     "checks",
     "Adam",
+    "adam_update",
     "clip_by_global_norm",
     "global_norm",
     "describe_errors",
@@ -71,6 +72,7 @@ __all__ = [
     "lstm_cell_backward",
     "lstm_cell_forward",
     "lstm_forward",
+    "masked_cross_entropy",
     "MissingParameterError",
     "numerical_gradient",
     "plot_activations",

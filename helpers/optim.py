@@ -1,4 +1,5 @@
-"""Gradient clipping and the Adam optimiser (introduced in 04 and 07)."""
+"""Gradient clipping and the Adam optimiser (introduced in 04 and 07): one update of one
+array (adam_update), and Adam, which keeps the running averages of every parameter."""
 
 import math
 
@@ -38,6 +39,33 @@ def clip_by_global_norm(grads, max_norm):
     return {name: g * scale for name, g in grads.items()}, norm
 
 
+def adam_update(w, g, m, v, k, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    """One Adam update of one parameter array (Kingma & Ba 2015), the exercise of 07.
+
+        m_new = beta1 m + (1 - beta1) g          v_new = beta2 v + (1 - beta2) g^2
+        m_hat = m_new / (1 - beta1^k)            v_hat = v_new / (1 - beta2^k)
+        w_new = w - lr m_hat / (sqrt(v_hat) + eps)
+
+    all entry by entry.
+
+    Parameters
+    ----------
+    w, g, m, v : ndarrays of one shape: the parameter, its gradient, and Adam's running
+        averages of the gradient and of its square (zeros before the first update)
+    k : int >= 1, the number of this update
+    lr, beta1, beta2, eps : floats, as in Adam
+
+    Returns
+    -------
+    w_new, m_new, v_new : new arrays of the shape of w (the inputs are not changed)
+    """
+    m_new = beta1 * m + (1.0 - beta1) * g
+    v_new = beta2 * v + (1.0 - beta2) * g * g
+    m_hat = m_new / (1.0 - beta1**k)
+    v_hat = v_new / (1.0 - beta2**k)
+    return w - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+
+
 class Adam:
     """Adam (Kingma & Ba 2015): per-entry step sizes from running moments of the gradient.
 
@@ -66,15 +94,10 @@ class Adam:
         self.moments = {}
 
     def step(self, parameters, grads):
-        """Update every parameter in place from grads["d" + name]."""
+        """Update every parameter in place from grads["d" + name] (adam_update on each)."""
         self.t += 1
-        correction1 = 1.0 - self.beta1**self.t
-        correction2 = 1.0 - self.beta2**self.t
         for name, w in parameters.items():
-            g = grads["d" + name]
-            m, v = self.moments.setdefault(name, (np.zeros_like(w), np.zeros_like(w)))
-            m *= self.beta1
-            m += (1.0 - self.beta1) * g
-            v *= self.beta2
-            v += (1.0 - self.beta2) * g * g
-            w -= self.lr * (m / correction1) / (np.sqrt(v / correction2) + self.eps)
+            m, v = self.moments.get(name, (np.zeros_like(w), np.zeros_like(w)))
+            w[...], m, v = adam_update(w, grads["d" + name], m, v, self.t,
+                                       self.lr, self.beta1, self.beta2, self.eps)  # fmt: skip
+            self.moments[name] = (m, v)

@@ -45,7 +45,17 @@ def test_a_wrapper_around_the_courses_function_earns_no_pass_under_any_name(caps
         return my_lstm_forward(x, a0, parameters)
 
     assert checks.check_lstm_forward(lstm_forward) is False
-    assert "by calling the course's own lstm_forward" in capsys.readouterr().out
+    assert "by calling the course's own code for it, helpers.lstm.lstm_forward" in (
+        capsys.readouterr().out
+    )
+
+
+def test_the_same_loss_from_the_courses_training_loss_earns_no_pass(capsys):
+    def masked_cross_entropy(y_hat, targets, mask):
+        return helpers.softmax_cross_entropy(np.log(y_hat), targets, mask)[0]
+
+    assert checks.check_masked_cross_entropy(masked_cross_entropy) is False
+    assert "helpers.losses.softmax_cross_entropy" in capsys.readouterr().out
 
 
 def test_a_loop_may_call_the_courses_cell(capsys):
@@ -543,6 +553,70 @@ def saturation_swapped(gate, low=0.1, high=0.9):
 @mutant("gate_saturation", "left has shape (1,) but should have shape")
 def saturation_over_everything(gate, low=0.1, high=0.9):
     return np.array([(gate < low).mean()]), np.array([(gate > high).mean()])
+
+
+# 07: one Adam update.
+@mutant("adam_update", "bias correction is missing")
+def adam_without_correction(w, g, m, v, k, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    return w - lr * m / (np.sqrt(v) + eps), m, v
+
+
+@mutant("adam_update", "eps is inside the square root")
+def adam_eps_inside(w, g, m, v, k, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    return w - lr * (m / (1 - beta1**k)) / np.sqrt(v / (1 - beta2**k) + eps), m, v
+
+
+@mutant("adam_update", "first wrong value is v_new")
+def adam_averaging_g_not_its_square(w, g, m, v, k, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * np.abs(g)
+    return w - lr * (m / (1 - beta1**k)) / (np.sqrt(v / (1 - beta2**k)) + eps), m, v
+
+
+@mutant("adam_update", "changed its input m in place")
+def adam_in_place(w, g, m, v, k, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m *= beta1
+    m += (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    return w - lr * (m / (1 - beta1**k)) / (np.sqrt(v / (1 - beta2**k)) + eps), m, v
+
+
+@mutant("adam_update", "uses m and v from before this update")
+def adam_steps_with_the_old_moments(w, g, m, v, k, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    w_new = w - lr * (m / (1 - beta1**k)) / (np.sqrt(v / (1 - beta2**k)) + eps)
+    return w_new, beta1 * m + (1 - beta1) * g, beta2 * v + (1 - beta2) * g**2
+
+
+# 09: the masked loss.
+@mutant("masked_cross_entropy", "the padding is counted")
+def loss_with_the_padding(y_hat, targets, mask):
+    m, T_x = targets.shape
+    picked = y_hat[targets, np.arange(m)[:, None], np.arange(T_x)]
+    return -np.sum(np.log(picked)) / mask.sum()
+
+
+@mutant("masked_cross_entropy", "divided by every position")
+def loss_over_every_position(y_hat, targets, mask):
+    m, T_x = targets.shape
+    picked = y_hat[targets, np.arange(m)[:, None], np.arange(T_x)]
+    return -np.mean(np.log(picked) * mask)
+
+
+@mutant("masked_cross_entropy", "mean over names of each name's mean")
+def loss_per_name_first(y_hat, targets, mask):
+    m, T_x = targets.shape
+    picked = y_hat[targets, np.arange(m)[:, None], np.arange(T_x)]
+    return -np.mean([np.mean(np.log(picked[i][mask[i]])) for i in range(m)])
+
+
+@mutant("masked_cross_entropy", "should be a number")
+def loss_per_position(y_hat, targets, mask):
+    m, T_x = targets.shape
+    return -np.log(y_hat[targets, np.arange(m)[:, None], np.arange(T_x)]) * mask
 
 
 # 10: stacking the gates.

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from helpers import gradient_check
-from helpers.losses import softmax_cross_entropy
-from helpers.optim import Adam, clip_by_global_norm, global_norm
+from helpers.losses import masked_cross_entropy, softmax_cross_entropy
+from helpers.optim import Adam, adam_update, clip_by_global_norm, global_norm
 
 
 def test_cross_entropy_of_a_uniform_guess_is_log_n_y():
@@ -55,6 +55,44 @@ def test_cross_entropy_rejects_mismatched_shapes():
         softmax_cross_entropy(np.zeros((3, 2)), np.array([0, 1, 2]))
 
 
+def probabilities(rng, n_y, m, T_x):
+    z = rng.normal(size=(n_y, m, T_x))
+    return np.exp(z) / np.exp(z).sum(axis=0, keepdims=True)
+
+
+def test_masked_loss_of_a_uniform_guess_is_log_n_y():
+    targets, mask = np.zeros((2, 5), dtype=int), np.ones((2, 5), dtype=bool)
+    mask[0, 4] = False
+    assert masked_cross_entropy(np.full((27, 2, 5), 1 / 27), targets, mask) == pytest.approx(
+        math.log(27), rel=1e-15
+    )
+
+
+def test_masked_loss_is_the_training_loss_of_the_log_probabilities(rng):
+    y_hat = probabilities(rng, 6, 3, 4)
+    targets, mask = rng.integers(0, 6, size=(3, 4)), rng.random((3, 4)) < 0.7
+    mask[0, 0] = True
+    expected, _ = softmax_cross_entropy(np.log(y_hat), targets, mask)
+    assert masked_cross_entropy(y_hat, targets, mask) == pytest.approx(expected, rel=1e-12)
+
+
+def test_masked_loss_ignores_the_padding(rng):
+    y_hat = probabilities(rng, 5, 2, 3)
+    targets, mask = np.zeros((2, 3), dtype=int), np.array([[1, 1, 1], [1, 0, 0]], dtype=bool)
+    changed = y_hat.copy()
+    changed[:, 1, 1:] = probabilities(rng, 5, 1, 2)[:, 0, :]
+    assert masked_cross_entropy(changed, targets, mask) == masked_cross_entropy(
+        y_hat, targets, mask
+    )
+
+
+def test_masked_loss_names_the_argument_of_the_wrong_shape():
+    with pytest.raises(ValueError, match=r"masked_cross_entropy: y_hat should be .* targets"):
+        masked_cross_entropy(np.ones((27, 5, 2)) / 27, np.zeros((2, 5), int), np.ones((2, 5)))
+    with pytest.raises(ValueError, match="mask should have the shape of targets"):
+        masked_cross_entropy(np.ones((27, 2, 5)) / 27, np.zeros((2, 5), int), np.ones(5))
+
+
 def test_clipping_keeps_small_gradients_and_shortens_long_ones():
     grads = {"dW": np.array([3.0, 4.0]), "db": np.array([0.0])}
     same, norm = clip_by_global_norm(grads, 10.0)
@@ -99,3 +137,28 @@ def test_adam_first_step_has_the_size_of_the_learning_rate():
 def test_adam_rejects_bad_hyperparameters(kwargs, message):
     with pytest.raises(ValueError, match=message):
         Adam(**kwargs)
+
+
+def test_adam_update_leaves_its_inputs_unchanged(rng):
+    w, g, m, v = (rng.normal(size=(3, 2)) for _ in range(4))
+    v = v**2
+    before = [a.copy() for a in (w, g, m, v)]
+    adam_update(w, g, m, v, 3, 0.01)
+    assert all(np.array_equal(a, b) for a, b in zip((w, g, m, v), before))
+
+
+def test_adam_steps_every_parameter_with_adam_update_exactly(rng):
+    parameters = {"W": rng.normal(size=(4, 3)), "b": rng.normal(size=(4, 1))}
+    by_hand = {
+        name: (w.copy(), np.zeros_like(w), np.zeros_like(w)) for name, w in parameters.items()
+    }
+    optimizer = Adam(lr=0.05, beta1=0.8, beta2=0.99, eps=1e-7)
+    for k in range(1, 6):
+        grads = {"d" + name: rng.normal(size=w.shape) for name, w in parameters.items()}
+        optimizer.step(parameters, grads)
+        by_hand = {
+            name: adam_update(w, grads["d" + name], m, v, k, 0.05, 0.8, 0.99, 1e-7)
+            for name, (w, m, v) in by_hand.items()
+        }
+    for name, w in parameters.items():
+        assert np.array_equal(w, by_hand[name][0])  # bit for bit: the same arithmetic

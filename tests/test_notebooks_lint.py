@@ -104,6 +104,21 @@ def test_no_machine_path_or_address_in_outputs(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_the_introduction_names_its_exercises_or_says_there_are_none(path):
+    nb = load(path)
+    first_code = next(i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code")
+    intro = "".join("".join(c["source"]) for c in nb["cells"][:first_code])
+    exercises = [
+        re.search(r"def (\w+)", "".join(c["source"])).group(1)
+        for c in code_cells(nb)
+        if "### BEGIN SOLUTION" in "".join(c["source"])
+    ]
+    says_none = re.search(r"\bno exercises?\b", intro, re.I) is not None
+    assert says_none == (not exercises), "the introduction says there is no exercise"
+    assert not [name for name in exercises if f"`{name}`" not in intro]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_relative_links_resolve(path):
     nb = load(path)
     text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")

@@ -12,10 +12,10 @@ learner's output matches one, says which mistake it looks like.
 One table, TABLE (one Exercise each), drives the checks: the reference, the cases,
 the names of outputs and arguments, the known mistakes, and for a loop the cell it calls.
 Modules: cases (the seeded cases), mistakes, loop_mistakes and measure_mistakes (the
-known wrong variants of the cells, of the loops, and of 04's, 08's and 10's exercises),
-compare (the
-comparison and its messages), traces (the LSTM cell's values in the order it makes
-them: a wrong answer is reported at the first value that differs, naming the gate).
+known wrong variants of the cells, of the loops, and of the exercises of 04, 07, 08, 09
+and 10), compare (the comparison and its messages), traces (the values of the LSTM cell
+and of one Adam update in the order they are made: a wrong answer is reported at the
+first value that differs, naming the gate).
 """
 
 import contextlib
@@ -29,17 +29,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import fast, gates, lstm, optim, rnn
+from .. import fast, gates, losses, lstm, optim, rnn
 from .cases import (
+    ADAM_SIZES,
     CELL_SIZES,
     GATE_SIZES,
     GRADIENT_SIZES,
+    LOSS_SIZES,
     SEQUENCE_SIZES,
     STACK_SIZES,
+    adam_args,
     gate_args,
     gradients_args,
     lstm_cell_args,
     lstm_parameters,
+    masked_loss_args,
     rnn_cell_args,
     rnn_parameters,
     seeded_cases,
@@ -54,14 +58,20 @@ from .loop_mistakes import (
     RNN_BACKWARD_MISTAKES,
     RNN_FORWARD_MISTAKES,
 )
-from .measure_mistakes import CLIP_MISTAKES, GATE_SATURATION_MISTAKES, STACK_MISTAKES
+from .measure_mistakes import (
+    ADAM_MISTAKES,
+    CLIP_MISTAKES,
+    GATE_SATURATION_MISTAKES,
+    MASKED_LOSS_MISTAKES,
+    STACK_MISTAKES,
+)
 from .mistakes import (
     LSTM_CELL_BACKWARD_MISTAKES,
     LSTM_CELL_FORWARD_MISTAKES,
     RNN_CELL_BACKWARD_MISTAKES,
     RNN_CELL_FORWARD_MISTAKES,
 )
-from .traces import lstm_cell_backward_steps, lstm_cell_forward_steps
+from .traces import adam_update_steps, lstm_cell_backward_steps, lstm_cell_forward_steps
 
 
 def _traced(steps, expected, got):
@@ -75,16 +85,17 @@ def _traced(steps, expected, got):
 
 
 class _CourseCodeSpy:
-    """While active, notes whether any of the given functions' code runs (found by its
-    code object, so `from helpers import ...` under another name is found too)."""
+    """While active, notes which of the given functions' code runs, if any (found by its
+    code object, so `from helpers import ...` under another name is found too): seen is
+    the first one's name (helpers.<module>.<function>), or None."""
 
     def __init__(self, functions):
-        self.codes = {function.__code__ for function in functions}
-        self.seen = False
+        self.codes = {f.__code__: f"{f.__module__}.{f.__name__}" for f in functions}
+        self.seen = None
 
     def _profile(self, frame, event, arg):
-        if event == "call" and frame.f_code in self.codes:
-            self.seen = True
+        if event == "call" and self.seen is None and frame.f_code in self.codes:
+            self.seen = self.codes[frame.f_code]
 
     def __enter__(self):
         self._previous = sys.getprofile()
@@ -158,9 +169,9 @@ def _run(exercise, fn):
                     continue
             return False
     if spy.seen:
-        print(f"✗ {name} gives the right results, but by calling the course's own {name} "
-              f"(helpers.{name}, or its fast twin): the exercise is to write it yourself. "
-              "Calling the course's cell inside your loop is fine.")  # fmt: skip
+        loop = " Calling the course's cell inside your loop is fine." if exercise.cell else ""
+        print(f"✗ {name} gives the right results, but by calling the course's own code "
+              f"for it, {spy.seen}: the exercise is to write it yourself.{loop}")  # fmt: skip
         return False
     print(f"✓ {name}: all {len(cases)} cases match the reference.")
     return True
@@ -234,7 +245,8 @@ class Exercise:
     mistakes: list  # (description, variant) pairs, from mistakes.py
     cache_fields: tuple  # the fields of the cell's cache, for messages
     cell: Callable | None = None  # for a loop: the course's cell it calls
-    fast_twin: Callable | None = None  # the course's fast version, no credit either
+    fast_twin: Callable | None = None  # the course's fast version (or the same computation
+    # from other inputs, as softmax_cross_entropy for masked_cross_entropy): no credit either
     steps: Callable | None = None  # the cell's values in order, from traces.py
 
 
@@ -308,9 +320,21 @@ TABLE = [
         ("clipped", "norm"), ("grads", "max_norm"), CLIP_MISTAKES, (),
     ),
     Exercise(
+        "adam_update", "adam_update(w, g, m, v, k, lr, beta1, beta2, eps) -> w_new, m_new, v_new",
+        optim.adam_update, lambda: seeded_cases(ADAM_SIZES, adam_args),
+        ("w_new", "m_new", "v_new"), ("w", "g", "m", "v", "k", "lr", "beta1", "beta2", "eps"),
+        ADAM_MISTAKES, (), steps=adam_update_steps,
+    ),
+    Exercise(
         "gate_saturation", "gate_saturation(gate, low=0.1, high=0.9) -> left, right",
         gates.gate_saturation, lambda: seeded_cases(GATE_SIZES, gate_args),
         ("left", "right"), ("gate",), GATE_SATURATION_MISTAKES, (),
+    ),
+    Exercise(
+        "masked_cross_entropy", "masked_cross_entropy(y_hat, targets, mask) -> loss",
+        losses.masked_cross_entropy, lambda: seeded_cases(LOSS_SIZES, masked_loss_args),
+        None, ("y_hat", "targets", "mask"), MASKED_LOSS_MISTAKES, (),
+        fast_twin=losses.softmax_cross_entropy,
     ),
     Exercise(
         "stack_gates", "stack_gates(parameters, order) -> W, b",
@@ -344,5 +368,7 @@ check_lstm_forward = CHECKS["lstm_forward"]
 check_lstm_cell_backward = CHECKS["lstm_cell_backward"]
 check_lstm_backward = CHECKS["lstm_backward"]
 check_clip_by_global_norm = CHECKS["clip_by_global_norm"]
+check_adam_update = CHECKS["adam_update"]
 check_gate_saturation = CHECKS["gate_saturation"]
+check_masked_cross_entropy = CHECKS["masked_cross_entropy"]
 check_stack_gates = CHECKS["stack_gates"]

@@ -115,3 +115,55 @@ STACK_SIZES = [
 def stack_args(seed, s, orders):
     """orders: {"course": ..., "fused": ...}, the two gate orders (from lstm and fast)."""
     return lstm_parameters(np.random.default_rng(seed), s["n_x"], s["n_a"], 2), orders[s["order"]]
+
+
+# One Adam update (07): gradients whose entries differ by orders of magnitude, the first
+# update (m = v = 0) and a later one, and settings other than the defaults.
+ADAM_SIZES = [
+    ("the first update (k = 1, m = v = 0), W of shape (3, 4)",
+     {"shape": (3, 4), "k": 1, "settings": (0.01, 0.9, 0.999, 1e-8)}),
+    ("a later update (k = 5), m and v from earlier steps",
+     {"shape": (4, 3), "k": 5, "settings": (0.01, 0.9, 0.999, 1e-8)}),
+    ("other settings (lr = 0.1, beta1 = 0.5, beta2 = 0.9, eps = 1e-6), k = 3",
+     {"shape": (2, 5), "k": 3, "settings": (0.1, 0.5, 0.9, 1e-6)}),
+    ("a bias of shape (4, 1), k = 2", {"shape": (4, 1), "k": 2,
+                                       "settings": (0.01, 0.9, 0.999, 1e-8)}),
+]  # fmt: skip
+
+
+def adam_args(seed, s):
+    """(w, g, m, v, k, lr, beta1, beta2, eps)."""
+    rng = np.random.default_rng(seed)
+    shape, k = s["shape"], s["k"]
+    w = rng.normal(size=shape)
+    g = rng.normal(size=shape) * 10.0 ** rng.uniform(-4, 2, size=shape)  # 1e-4 to 100
+    if k == 1:
+        m, v = np.zeros(shape), np.zeros(shape)
+    else:
+        m, v = 0.1 * rng.normal(size=shape), 0.01 * rng.normal(size=shape) ** 2
+    return (w, g, m, v, k, *s["settings"])
+
+
+# Predicted probabilities over padded sequences (09): names of different lengths.
+LOSS_SIZES = [
+    ("n_y = 27, m = 4 names of different lengths, T_x = 6",
+     {"n_y": 27, "m": 4, "T_x": 6, "padded": True}),
+    ("no padding: every sequence is T_x = 5 long", {"n_y": 6, "m": 3, "T_x": 5,
+                                                    "padded": False}),
+    ("a single name (m = 1)", {"n_y": 27, "m": 1, "T_x": 4, "padded": True}),
+]  # fmt: skip
+
+
+def masked_loss_args(seed, s):
+    """(y_hat, targets, mask), as language_model.encode makes targets and mask."""
+    rng = np.random.default_rng(seed)
+    n_y, m, T_x = s["n_y"], s["m"], s["T_x"]
+    z = 2.0 * rng.normal(size=(n_y, m, T_x))
+    y_hat = np.exp(z) / np.exp(z).sum(axis=0, keepdims=True)
+    lengths = rng.permutation(np.linspace(1, T_x, m).round().astype(int))
+    if not s["padded"]:
+        lengths = np.full(m, T_x)
+    lengths[0] = T_x  # the longest sequence sets T_x
+    mask = np.arange(T_x)[None, :] < lengths[:, None]  # (m, T_x)
+    targets = np.where(mask, rng.integers(0, n_y, size=(m, T_x)), 0)  # 0 in the padding
+    return y_hat, targets, mask

@@ -28,6 +28,15 @@ MISSING_HINTS = {
 }
 
 
+def shown(got, expected):
+    """The two numbers as text, with as many digits as it takes to tell them apart."""
+    for digits in (6, 9, 12, 17):
+        a, b = f"{got:.{digits}g}", f"{expected:.{digits}g}"
+        if a != b:
+            break
+    return a, b
+
+
 class Problem(Exception):
     """A difference between the learner's result and the reference, in words."""
 
@@ -54,9 +63,10 @@ def _compare_array(expected, got, name):
     if not np.allclose(arr, expected, rtol=RTOL, atol=ATOL):
         bad = np.argwhere(~np.isclose(arr, expected, rtol=RTOL, atol=ATOL))[0]
         where = ", ".join(str(i) for i in bad)
+        have, want = shown(arr[tuple(bad)], expected[tuple(bad)])
         raise Problem(
             f"{name} has the right shape but wrong values: {_short(name)}[{where}] is "
-            f"{arr[tuple(bad)]:.6g} where {expected[tuple(bad)]:.6g} is expected"
+            f"{have} where {want} is expected"
         )
 
 
@@ -80,7 +90,8 @@ def compare(expected, got, name, fields=None, cache_fields=None):
         if isinstance(got, (bool, np.bool_)) or not isinstance(got, (float, int, np.number)):
             raise Problem(f"{name} should be a number, but it is a {type(got).__name__}")
         if not np.isclose(float(got), float(expected), rtol=RTOL, atol=ATOL):
-            raise Problem(f"{name} is {float(got):.6g} where {float(expected):.6g} is expected")
+            have, want = shown(float(got), float(expected))
+            raise Problem(f"{name} is {have} where {want} is expected")
     elif isinstance(expected, dict) and ("Wax" in expected or "Wf" in expected):
         if not isinstance(got, dict) or set(got) < set(expected):
             raise Problem(f"{name} should be the parameters dict")
@@ -178,9 +189,10 @@ def first_wrong_step(steps):
         if not np.allclose(arr, expected, rtol=RTOL, atol=ATOL):
             bad = tuple(np.argwhere(~np.isclose(arr, expected, rtol=RTOL, atol=ATOL))[0])
             where = ", ".join(str(i) for i in bad)
+            have, want = shown(arr[bad], expected[bad])
             return (
                 f"the first wrong value is {label}: {label.split()[0]}[{where}] is "
-                f"{arr[bad]:.6g} where {expected[bad]:.6g} is expected (everything computed "
+                f"{have} where {want} is expected (everything computed "
                 f"before it is right). It comes from {equation}"
             )
     return None

@@ -1,4 +1,5 @@
-"""The order in which an LSTM cell makes its values, with the equation of each.
+"""The order in which an LSTM cell (and one Adam update) makes its values, with the
+equation of each.
 
 A slip in one gate spreads to everything computed after it: a missing bf makes ft wrong,
 then c_next, then a_next. Comparing the learner's values in the order the cell makes
@@ -79,3 +80,14 @@ def lstm_cell_backward_steps(expected, got):
         ("dxt", expected["dxt"], got["dxt"], f"dxt = dconcat[n_a:], where dconcat = {dconcat}"),
     ]  # fmt: skip
     return steps
+
+
+def adam_update_steps(expected, got):
+    """m_new, v_new, then w_new: the order of adam_update (results: w_new, m_new, v_new)."""
+    (w, m, v), (got_w, got_m, got_v) = expected, got
+    return [
+        ("m_new", m, got_m, "m_new = beta1 * m + (1 - beta1) * g"),
+        ("v_new", v, got_v, "v_new = beta2 * v + (1 - beta2) * g**2"),
+        ("w_new", w, got_w, "w_new = w - lr * m_hat / (sqrt(v_hat) + eps), with "
+         "m_hat = m_new / (1 - beta1**k) and v_hat = v_new / (1 - beta2**k)"),
+    ]  # fmt: skip
