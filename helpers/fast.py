@@ -31,6 +31,8 @@ from .validation import ShapeChecker
 # Stacking order of the gates in the fused matrix: the three sigmoid gates first and the
 # candidate last. Its rows are doubled, so that one sigmoid over all four gates gives
 # sigmoid(2 z_c), and tanh(z_c) = 2 sigmoid(2 z_c) - 1 follows with two cheap operations.
+# All rows are also negated, so that the products give -z, which the sigmoid needs
+# (1 / (1 + exp(-z))) without a pass to negate: negation is exact, the results identical.
 FUSED_ORDER = ("f", "i", "o", "c")
 
 # The batch is split across threads only if each thread gets at least this many gate
@@ -97,14 +99,13 @@ def _buffers(*shapes):
     return [block[lo:hi].reshape(shape) for lo, hi, shape in zip(bounds, bounds[1:], shapes)]
 
 
-def _sigmoid_(z):
-    """In place: z <- 1 / (1 + exp(-z)). One exp per entry, cheaper than tanh; the
-    caller silences the harmless overflow of exp(-z) for z < -709 (the result is 0)."""
-    np.negative(z, out=z)
-    np.exp(z, out=z)
-    z += 1.0
-    np.reciprocal(z, out=z)
-    return z
+def _sigmoid_of_negated_(minus_z):
+    """In place: -z <- sigmoid(z) = 1 / (1 + exp(-z)). One exp per entry, cheaper than
+    tanh; the caller silences the harmless overflow of exp(-z) for z < -709 (result 0)."""
+    np.exp(minus_z, out=minus_z)
+    minus_z += 1.0
+    np.reciprocal(minus_z, out=minus_z)
+    return minus_z
 
 
 def _tanh_from_sigmoid_(s):
@@ -167,7 +168,8 @@ def _lstm_steps_forward(G, A, C, tanh_C, WaT):
 
     G (T_x, m, 4 n_a) holds each step's input projection on entry and the gate
     activations on exit; A, C (T_x + 1, m, n_a) hold a0, c0 in row 0 on entry;
-    tanh_C (T_x, m, n_a) is filled; WaT (n_a, 4 n_a) are the recurrent weights.
+    tanh_C (T_x, m, n_a) is filled; WaT (n_a, 4 n_a) are the recurrent weights. The
+    projections and the weights are negated and the candidate's doubled (FUSED_ORDER).
     """
     T_x, m, n_a = tanh_C.shape
     scratch = np.empty((m, 4 * n_a))
@@ -175,15 +177,15 @@ def _lstm_steps_forward(G, A, C, tanh_C, WaT):
         for t in range(T_x):
             g, tc = G[t], tanh_C[t]
             np.matmul(A[t], WaT, out=scratch)
-            g += scratch
-            _sigmoid_(g)
+            g += scratch  # -z of every gate (-2 z for the candidate)
+            _sigmoid_of_negated_(g)
             f, i, o, cc = g[:, :n_a], g[:, n_a : 2 * n_a], g[:, 2 * n_a : 3 * n_a], g[:, 3 * n_a :]
             _tanh_from_sigmoid_(cc)
             np.multiply(f, C[t], out=C[t + 1])
             np.multiply(i, cc, out=tc)
             C[t + 1] += tc
-            np.multiply(C[t + 1], 2.0, out=tc)
-            _tanh_from_sigmoid_(_sigmoid_(tc))
+            np.multiply(C[t + 1], -2.0, out=tc)
+            _tanh_from_sigmoid_(_sigmoid_of_negated_(tc))
             np.multiply(o, tc, out=A[t + 1])
 
 
@@ -213,9 +215,9 @@ def lstm_forward(x, a0, parameters, c0=None):
 
     W, b = stack_gates(p, FUSED_ORDER)  # (4 n_a, n_a + n_x), (4 n_a, 1)
     Wa, Wx = np.ascontiguousarray(W[:, :n_a]), np.ascontiguousarray(W[:, n_a:])
-    doubled = np.ones((4 * n_a, 1))
-    doubled[3 * n_a :] = 2.0  # the candidate's rows: see FUSED_ORDER
-    WaT = np.ascontiguousarray((doubled * Wa).T)  # (n_a, 4 n_a)
+    row_scale = np.full((4 * n_a, 1), -1.0)  # every row negated (see FUSED_ORDER) ...
+    row_scale[3 * n_a :] = -2.0  # ... and the candidate's doubled
+    WaT = np.ascontiguousarray((row_scale * Wa).T)  # (n_a, 4 n_a)
 
     X, G, A, C, tanh_C = _buffers(
         (T_x * m, n_x), (T_x, m, 4 * n_a), (T_x + 1, m, n_a), (T_x + 1, m, n_a), (T_x, m, n_a)
@@ -224,9 +226,9 @@ def lstm_forward(x, a0, parameters, c0=None):
     A[0], C[0] = a0.T, c0.T
     with _Workers(threads_for(m, n_a)) as team:
         G_rows = G.reshape(T_x * m, 4 * n_a)
-        WxT = (doubled * Wx).T  # (n_x, 4 n_a)
+        WxT = (row_scale * Wx).T  # (n_x, 4 n_a)
         team.map(lambda s: np.matmul(X[s], WxT, out=G_rows[s]), _chunks(T_x * m, team.count))
-        G_rows += (doubled * b).T  # now every step's input projection
+        G_rows += (row_scale * b).T  # now every step's input projection (negated)
         team.map(  # the examples are independent: each thread takes a block of them
             lambda s: _lstm_steps_forward(G[:, s], A[:, s], C[:, s], tanh_C[:, s], WaT),
             _chunks(m, team.count),

@@ -52,8 +52,8 @@ TRAINING_RUNS = {path: training_runs(path) for path in NOTEBOOKS}
 
 def longest_first(item):
     """Where a test file goes in the run: with pytest-xdist's --dist loadfile (make test)
-    whole files are handed to the two workers in this order, so the longest known come
-    first and both workers finish at about the same time: the browser tests, the
+    whole files are handed to the workers in this order, so the longest known come first
+    and the workers finish at about the same time: the browser tests, the
     notebooks that train (the most progress bars first), the grading test (which waits
     for a time limit) and the handouts' test (which runs them), then the other notebooks
     from the last (later ones compute more), then the unit tests."""

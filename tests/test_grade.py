@@ -18,7 +18,7 @@ from classroom.grade import exercises_by_notebook, grade_class, tampering, write
 
 FIRST = NOTEBOOKS[0]  # 01_rnn_cell.ipynb
 SOLVED_LINE = "a_next = np.tanh(Waa @ a_prev + Wax @ xt + ba)  # (n_a, m)"
-TIMEOUT = 10  # s: each learner's notebook runs in about 2 s here
+TIMEOUT = 20  # s: each learner's notebook runs in about 2 s here, 10 s when the machine is busy
 
 
 def handed_in(folder, learner, replace=None):
