@@ -17,15 +17,13 @@ The LSTM's a and c are returned as read-only views of these buffers, in the cour
 (n_a, m, T_x) shape, so that no time is spent copying them into another layout.
 """
 
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
 from dataclasses import dataclass
 
 import numpy as np
 
 from .lstm import LSTM_SHAPES, stack_gates
 from .rnn import RNN_SHAPES
-from .threads import blas_controller, blas_threads
+from .threads import Workers, blas_threads, chunks
 from .validation import ShapeChecker
 
 # Stacking order of the gates in the fused matrix: the three sigmoid gates first and the
@@ -49,50 +47,38 @@ def threads_for(m, n_a):
     return max(1, min(blas_threads(), m * 4 * n_a // MIN_ENTRIES_PER_THREAD))
 
 
-class _Workers:
-    """Runs a function on up to `count` pieces of work at once, one thread per piece (the
-    calling thread included), with BLAS on one thread meanwhile if count > 1.
-
-    numpy releases Python's global interpreter lock while it computes, so the threads
-    really run at the same time. BLAS stays on one thread, as the work is split already:
-    its threads would compete with ours (and keep spinning for a while after a product).
-    """
-
-    def __init__(self, count):
-        self.count = count
-
-    def __enter__(self):
-        self._stack = ExitStack()  # on exit: the pool shut down, then BLAS's threads back
-        if self.count > 1:
-            self._stack.enter_context(blas_controller().limit(limits=1))
-            self._pool = self._stack.enter_context(ThreadPoolExecutor(self.count - 1))
-        return self
-
-    def __exit__(self, *exc):
-        self._stack.close()
-
-    def map(self, fn, pieces):
-        """[fn(piece) for piece in pieces], each on its own thread (at most count pieces)."""
-        first, *rest = pieces
-        futures = [self._pool.submit(fn, piece) for piece in rest]
-        return [fn(first)] + [future.result() for future in futures]
-
-
-def _chunks(n, parts):
-    """`parts` slices that cover range(n) in nearly equal, contiguous pieces."""
-    bounds = [round(k * n / parts) for k in range(parts + 1)]
-    return [slice(lo, hi) for lo, hi in zip(bounds, bounds[1:])]
+# The largest block that glibc's malloc (Linux) may keep for reuse: it hands larger ones
+# to the operating system and back on every call (its mmap threshold rises to at most
+# 32 MiB on 64-bit machines).
+KEPT_BLOCK_BYTES = 32 * 2**20
 
 
 def _buffers(*shapes):
-    """Uninitialised float64 arrays of the given shapes, carved out of one allocation.
+    """Uninitialised float64 arrays of the given shapes, carved out of a few allocations:
+    the arrays in order, packed into blocks of at most KEPT_BLOCK_BYTES (a larger array
+    gets a block of its own).
 
-    One large block instead of several: besides saving calls to the allocator, this lets
-    glibc's malloc (Linux) keep the block for the next call rather than hand it back to
-    the operating system, whose fresh pages cost a page fault each on first use. Measured
-    at (m, T_x, n_x, n_a) = (32, 50, 27, 64): 1,500 to 2,600 page faults per forward and
-    backward pass with separate arrays, none with one block, and 15 to 30 % less time.
+    Few large blocks instead of many arrays: besides saving calls to the allocator, this
+    lets glibc's malloc keep each block for the next call rather than hand it back to the
+    operating system, whose fresh pages cost a page fault each on first use. Measured at
+    (m, T_x, n_x, n_a) = (32, 50, 27, 64): 1,500 to 2,600 page faults per forward and
+    backward pass with separate arrays, none with one block, and 15 to 30 % less time. At
+    (64, 100, 64, 128) one block for all would be 62 MB, above what malloc keeps; blocks
+    of at most 32 MiB took about 7 % less time there than one block.
     """
+    groups, size = [[]], 0
+    for shape in shapes:
+        nbytes = 8 * int(np.prod(shape))
+        if groups[-1] and size + nbytes > KEPT_BLOCK_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(shape)
+        size += nbytes
+    return [array for group in groups for array in _carved(group)]
+
+
+def _carved(shapes):
+    """Arrays of the given shapes, views into one new block."""
     sizes = [int(np.prod(shape)) for shape in shapes]
     block = np.empty(sum(sizes))
     bounds = np.cumsum([0] + sizes)
@@ -224,14 +210,14 @@ def lstm_forward(x, a0, parameters, c0=None):
     )
     np.copyto(X.reshape(T_x, m, n_x), x.transpose(2, 1, 0))  # rows ordered (t, example)
     A[0], C[0] = a0.T, c0.T
-    with _Workers(threads_for(m, n_a)) as team:
+    with Workers(threads_for(m, n_a)) as team:
         G_rows = G.reshape(T_x * m, 4 * n_a)
         WxT = (row_scale * Wx).T  # (n_x, 4 n_a)
-        team.map(lambda s: np.matmul(X[s], WxT, out=G_rows[s]), _chunks(T_x * m, team.count))
+        team.map(lambda s: np.matmul(X[s], WxT, out=G_rows[s]), chunks(T_x * m, team.count))
         G_rows += (row_scale * b).T  # now every step's input projection (negated)
         team.map(  # the examples are independent: each thread takes a block of them
             lambda s: _lstm_steps_forward(G[:, s], A[:, s], C[:, s], tanh_C[:, s], WaT),
-            _chunks(m, team.count),
+            chunks(m, team.count),
         )
         y = _outputs(A[1:], p["Wy"], p["by"])  # in the block: BLAS stays on one thread
 
@@ -304,17 +290,17 @@ def lstm_backward(da, caches):
     dWa = np.empty((4 * n_a, n_a))
     dWx = np.empty((4 * n_a, n_x))
     dx = np.empty((T_x * m, n_x))
-    with _Workers(threads_for(m, n_a)) as team:
+    with Workers(threads_for(m, n_a)) as team:
         first_state_blocks = team.map(
             lambda s: _lstm_steps_backward(
                 dA[:, s], cache.G[:, s], cache.C[:, s], cache.tanh_C[:, s], dG[:, s], cache.Wa
             ),
-            _chunks(m, team.count),
+            chunks(m, team.count),
         )
         da0 = np.concatenate([da0 for da0, _ in first_state_blocks])  # (m, n_a)
         dc0 = np.concatenate([dc0 for _, dc0 in first_state_blocks])
         # The three products after the loop, each split into one piece per thread.
-        gate_rows, step_rows = _chunks(4 * n_a, team.count), _chunks(T_x * m, team.count)
+        gate_rows, step_rows = chunks(4 * n_a, team.count), chunks(T_x * m, team.count)
 
         def products(k):
             rows, steps = gate_rows[k], step_rows[k]
