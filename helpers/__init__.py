@@ -3,13 +3,13 @@
 Shapes follow the course: batch on the second axis, time on the third.
 Importing the package changes no global state; notebooks call setup_notebook().
 
-Top level (`helpers.<name>`): the reference cells, forward and backward, and what
-notebooks 01-06 use with them: activations, initialisation, the gradient check, the
-loss, the optimiser, gradient-flow measurements and the figures of those notebooks.
+Top level (`helpers.<name>`): the reference cells (RNN, LSTM, GRU), forward and backward,
+and what notebooks 01-06 use with them: activations, initialisation, the gradient check,
+the loss, the optimiser, gradient-flow measurements and the figures of those notebooks.
 
 Submodules, imported by name (`from helpers import train, plots`) and called with their
 prefix:
-    rnn, lstm       the reference cells and their layouts (lstm.GATES, lstm.CellCache, ...)
+    rnn, lstm, gru  the reference cells and their layouts (lstm.GATES, lstm.CellCache, ...)
     checks          the exercise checks (check_rnn_cell_forward, ...)
     plots           every figure; gates, gradient_flow: what 04, 05 and 08 measure
     widgets         the interactive widgets (loads ipywidgets; nothing else does)
@@ -38,7 +38,8 @@ from .gradient_flow import (
     state_gradient_norms,
     with_largest_singular_value,
 )
-from .initialization import init_lstm_parameters, init_rnn_parameters
+from .gru import gru_backward, gru_cell_backward, gru_cell_forward, gru_forward
+from .initialization import init_gru_parameters, init_lstm_parameters, init_rnn_parameters
 from .losses import masked_cross_entropy, softmax_cross_entropy
 from .lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm_forward
 from .notebook import setup_notebook
@@ -65,6 +66,11 @@ __all__ = [
     "describe_errors",
     "gradient_check",
     "gradient_verdict",
+    "gru_backward",
+    "gru_cell_backward",
+    "gru_cell_forward",
+    "gru_forward",
+    "init_gru_parameters",
     "init_lstm_parameters",
     "init_rnn_parameters",
     "largest_singular_value",

@@ -1,7 +1,9 @@
-"""Random parameter initialisation (introduced in 02_rnn_sequence and 05_lstm_cell)."""
+"""Random parameter initialisation (introduced in 02_rnn_sequence and 05_lstm_cell; the GRU's
+for 11_gru)."""
 
 import numpy as np
 
+from .gru import GRU_GATES
 from .lstm import GATES
 
 
@@ -74,6 +76,34 @@ def init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=1.0, scale=None):
         parameters[f"W{gate}"] = _weights(rng, n_a, n_a + n_x, scale)
         parameters[f"b{gate}"] = np.zeros((n_a, 1))
     parameters["bf"] += forget_bias
+    parameters["Wy"] = _weights(rng, n_y, n_a, scale)
+    parameters["by"] = np.zeros((n_y, 1))
+    return parameters
+
+
+def init_gru_parameters(n_x, n_a, n_y, rng, scale=None):
+    """Draw GRU parameters: normal weights, zero biases.
+
+    With zero biases both gates start at sigmoid(0) = 0.5 on average: half the old state
+    is kept at every step (a_next = ut * cct + (1 - ut) * a_prev).
+
+    Parameters
+    ----------
+    n_x, n_a, n_y : int, sizes of the input, hidden state and output
+    rng : numpy.random.Generator
+    scale : float, optional, standard deviation of every weight
+        (default 1 / sqrt(fan_in))
+
+    Returns
+    -------
+    parameters : dict with Wr, Wu, Wc (n_a, n_a + n_x), br, bu, bc (n_a, 1),
+        Wy (n_y, n_a), by (n_y, 1)
+    """
+    _check("init_gru_parameters", rng, n_x=n_x, n_a=n_a, n_y=n_y)
+    parameters = {}
+    for gate in GRU_GATES:
+        parameters[f"W{gate}"] = _weights(rng, n_a, n_a + n_x, scale)
+        parameters[f"b{gate}"] = np.zeros((n_a, 1))
     parameters["Wy"] = _weights(rng, n_y, n_a, scale)
     parameters["by"] = np.zeros((n_y, 1))
     return parameters
