@@ -555,6 +555,65 @@ def saturation_over_everything(gate, low=0.1, high=0.9):
     return np.array([(gate < low).mean()]), np.array([(gate > high).mean()])
 
 
+# The GRU cell (11): the other conventions' slips, and derivatives left out.
+def gru_learner(reset="before", update="candidate", order="a_first"):
+    """A learner's gru_cell_forward, with one of the slips of the other conventions."""
+
+    def gru_cell_forward(xt, a_prev, p):
+        n_a = a_prev.shape[0]
+        concat = np.vstack([a_prev, xt] if order == "a_first" else [xt, a_prev])
+        r = sigmoid(p["Wr"] @ concat + p["br"])
+        u = sigmoid(p["Wu"] @ concat + p["bu"])
+        if reset == "after":
+            cc = np.tanh(r * (p["Wc"][:, :n_a] @ a_prev) + p["Wc"][:, n_a:] @ xt + p["bc"])
+        else:
+            seen = [r * a_prev, xt] if order == "a_first" else [xt, r * a_prev]
+            cc = np.tanh(p["Wc"] @ np.vstack(seen) + p["bc"])
+        a_next = u * cc + (1 - u) * a_prev if update == "candidate" else (1 - u) * cc + u * a_prev
+        return a_next, softmax(p["Wy"] @ a_next + p["by"]), (a_next, a_prev, r, u, cc, xt, p)
+
+    return gru_cell_forward
+
+
+MUTANTS += [
+    pytest.param("gru_cell_forward", gru_learner(reset="after"), "as PyTorch's nn.GRU does",
+                 id="gru_cell_forward-reset_after_the_product"),
+    pytest.param("gru_cell_forward", gru_learner(update="old_state"), "weights the old state",
+                 id="gru_cell_forward-update_gate_on_the_old_state"),
+    pytest.param("gru_cell_forward", gru_learner(order="x_first"), "concat has xt on top",
+                 id="gru_cell_forward-xt_on_top"),
+]  # fmt: skip
+
+
+def gru_backward_learner(update_derivative=True, direct_path=True):
+    """A learner's gru_cell_backward, with one term left out."""
+
+    def gru_cell_backward(da_next, cache):
+        a_next, a_prev, r, u, cc, xt, p = cache
+        n_a = a_prev.shape[0]
+        dzc = da_next * u * (1 - cc**2)
+        dzu = da_next * (cc - a_prev) * (u * (1 - u) if update_derivative else 1)
+        d_ra = (p["Wc"].T @ dzc)[:n_a]  # dL/d(r * a_prev)
+        dzr = d_ra * a_prev * r * (1 - r)
+        d_concat = p["Wr"].T @ dzr + p["Wu"].T @ dzu
+        da_prev = d_ra * r + d_concat[:n_a] + (da_next * (1 - u) if direct_path else 0)
+        concat, concat_r = np.vstack([a_prev, xt]), np.vstack([r * a_prev, xt])
+        grads = {"dxt": (p["Wc"].T @ dzc)[n_a:] + d_concat[n_a:], "da_prev": da_prev}
+        for g, dz, seen in (("r", dzr, concat), ("u", dzu, concat), ("c", dzc, concat_r)):
+            grads[f"dW{g}"], grads[f"db{g}"] = dz @ seen.T, dz.sum(axis=1, keepdims=True)
+        return grads
+
+    return gru_cell_backward
+
+
+MUTANTS += [
+    pytest.param("gru_cell_backward", gru_backward_learner(update_derivative=False),
+                 "update gate's sigmoid derivative", id="gru_cell_backward-no_update_derivative"),
+    pytest.param("gru_cell_backward", gru_backward_learner(direct_path=False),
+                 "misses the direct path", id="gru_cell_backward-no_direct_path"),
+]  # fmt: skip
+
+
 # 07: one Adam update.
 @mutant("adam_update", "bias correction is missing")
 def adam_without_correction(w, g, m, v, k, lr, beta1=0.9, beta2=0.999, eps=1e-8):

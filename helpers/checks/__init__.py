@@ -11,11 +11,12 @@ learner's output matches one, says which mistake it looks like.
 
 One table, TABLE (one Exercise each), drives the checks: the reference, the cases,
 the names of outputs and arguments, the known mistakes, and for a loop the cell it calls.
-Modules: cases (the seeded cases), mistakes, loop_mistakes and measure_mistakes (the
-known wrong variants of the cells, of the loops, and of the exercises of 04, 07, 08, 09
-and 10), compare (the comparison and its messages), traces (the values of the LSTM cell
-and of one Adam update in the order they are made: a wrong answer is reported at the
-first value that differs, naming the gate).
+Modules: cases (the seeded cases), mistakes, gru_mistakes, loop_mistakes and
+measure_mistakes (the known wrong variants of the cells, of the GRU cell, of the loops,
+and of the exercises of 04, 07, 08, 09 and 10), compare (the comparison and its
+messages), traces (the values of the LSTM and GRU cells and of one Adam update in the
+order they are made: a wrong answer is reported at the first value that differs, naming
+the gate).
 """
 
 import contextlib
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import fast, gates, losses, lstm, optim, rnn
+from .. import fast, gates, gru, losses, lstm, optim, rnn
 from .cases import (
     ADAM_SIZES,
     CELL_SIZES,
@@ -41,6 +42,7 @@ from .cases import (
     adam_args,
     gate_args,
     gradients_args,
+    gru_cell_args,
     lstm_cell_args,
     lstm_parameters,
     masked_loss_args,
@@ -52,6 +54,7 @@ from .cases import (
     with_gradient,
 )
 from .compare import Problem, compare, first_wrong_step, learner_line, matches
+from .gru_mistakes import GRU_CELL_BACKWARD_MISTAKES, GRU_CELL_FORWARD_MISTAKES
 from .loop_mistakes import (
     LSTM_BACKWARD_MISTAKES,
     LSTM_FORWARD_MISTAKES,
@@ -71,7 +74,13 @@ from .mistakes import (
     RNN_CELL_BACKWARD_MISTAKES,
     RNN_CELL_FORWARD_MISTAKES,
 )
-from .traces import adam_update_steps, lstm_cell_backward_steps, lstm_cell_forward_steps
+from .traces import (
+    adam_update_steps,
+    gru_cell_backward_steps,
+    gru_cell_forward_steps,
+    lstm_cell_backward_steps,
+    lstm_cell_forward_steps,
+)
 
 
 def _traced(steps, expected, got):
@@ -315,6 +324,18 @@ TABLE = [
         cell=lstm.lstm_cell_backward, fast_twin=fast.lstm_backward,
     ),
     Exercise(
+        "gru_cell_forward", "gru_cell_forward(xt, a_prev, parameters) -> a_next, yt_pred, cache",
+        gru.gru_cell_forward, lambda: seeded_cases(CELL_SIZES, gru_cell_args),
+        ("a_next", "yt_pred", "cache"), ("xt", "a_prev", "parameters"),
+        GRU_CELL_FORWARD_MISTAKES, gru.GRU_CACHE_FIELDS, steps=gru_cell_forward_steps,
+    ),
+    Exercise(
+        "gru_cell_backward", "gru_cell_backward(da_next, cache) -> dict of 8 gradients",
+        gru.gru_cell_backward, _backward_cases(CELL_SIZES, gru_cell_args, gru.gru_cell_forward),
+        None, ("da_next", "cache"), GRU_CELL_BACKWARD_MISTAKES, gru.GRU_CACHE_FIELDS,
+        steps=gru_cell_backward_steps,
+    ),
+    Exercise(
         "clip_by_global_norm", "clip_by_global_norm(grads, max_norm) -> clipped, norm",
         optim.clip_by_global_norm, lambda: seeded_cases(GRADIENT_SIZES, gradients_args),
         ("clipped", "norm"), ("grads", "max_norm"), CLIP_MISTAKES, (),
@@ -367,6 +388,8 @@ check_lstm_cell_forward = CHECKS["lstm_cell_forward"]
 check_lstm_forward = CHECKS["lstm_forward"]
 check_lstm_cell_backward = CHECKS["lstm_cell_backward"]
 check_lstm_backward = CHECKS["lstm_backward"]
+check_gru_cell_forward = CHECKS["gru_cell_forward"]
+check_gru_cell_backward = CHECKS["gru_cell_backward"]
 check_clip_by_global_norm = CHECKS["clip_by_global_norm"]
 check_adam_update = CHECKS["adam_update"]
 check_gate_saturation = CHECKS["gate_saturation"]

@@ -3,7 +3,7 @@ arguments of each function for a case."""
 
 import numpy as np
 
-from ..initialization import init_lstm_parameters, init_rnn_parameters
+from ..initialization import init_gru_parameters, init_lstm_parameters, init_rnn_parameters
 
 
 def rnn_parameters(rng, n_x, n_a, n_y):
@@ -16,6 +16,13 @@ def rnn_parameters(rng, n_x, n_a, n_y):
 def lstm_parameters(rng, n_x, n_a, n_y):
     p = init_lstm_parameters(n_x, n_a, n_y, rng)
     for key in ("bf", "bi", "bc", "bo", "by"):
+        p[key] = rng.normal(0, 0.5, size=p[key].shape)
+    return p
+
+
+def gru_parameters(rng, n_x, n_a, n_y):
+    p = init_gru_parameters(n_x, n_a, n_y, rng)
+    for key in ("br", "bu", "bc", "by"):
         p[key] = rng.normal(0, 0.5, size=p[key].shape)
     return p
 
@@ -46,6 +53,12 @@ def lstm_cell_args(seed, s):
     p = lstm_parameters(rng, s["n_x"], s["n_a"], s["n_y"])
     shape = (s["n_a"], s["m"])
     return rng.normal(size=(s["n_x"], s["m"])), rng.normal(size=shape), rng.normal(size=shape), p
+
+
+def gru_cell_args(seed, s):
+    rng = np.random.default_rng(seed)
+    p = gru_parameters(rng, s["n_x"], s["n_a"], s["n_y"])
+    return rng.normal(size=(s["n_x"], s["m"])), rng.normal(size=(s["n_a"], s["m"])), p
 
 
 def sequence_args(seed, s, make_parameters):

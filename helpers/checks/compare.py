@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import lstm
+from .. import gru, lstm
 
 RTOL, ATOL = 1e-6, 1e-8
 
@@ -16,8 +16,9 @@ SHAPE_NAMES = {
     "y_pred": "(n_y, m, T_x)", "x": "(n_x, m, T_x)", "dxt": "(n_x, m)", "da_prev": "(n_a, m)",
     "dc_prev": "(n_a, m)", "dx": "(n_x, m, T_x)", "da0": "(n_a, m)", "dc0": "(n_a, m)",
     "dWax": "(n_a, n_x)", "dWaa": "(n_a, n_a)", "dba": "(n_a, 1)",
-    **{f"dW{g}": "(n_a, n_a + n_x)" for g in lstm.GATES},
-    **{f"db{g}": "(n_a, 1)" for g in lstm.GATES},
+    "rt": "(n_a, m)", "ut": "(n_a, m)",
+    **{f"dW{g}": "(n_a, n_a + n_x)" for g in (*lstm.GATES, *gru.GRU_GATES)},
+    **{f"db{g}": "(n_a, 1)" for g in (*lstm.GATES, *gru.GRU_GATES)},
 }  # fmt: skip
 
 

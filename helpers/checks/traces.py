@@ -1,4 +1,4 @@
-"""The order in which an LSTM cell (and one Adam update) makes its values, with the
+"""The order in which an LSTM cell, a GRU cell and one Adam update make their values, with the
 equation of each.
 
 A slip in one gate spreads to everything computed after it: a missing bf makes ft wrong,
@@ -91,3 +91,48 @@ def adam_update_steps(expected, got):
         ("w_new", w, got_w, "w_new = w - lr * m_hat / (sqrt(v_hat) + eps), with "
          "m_hat = m_new / (1 - beta1**k) and v_hat = v_new / (1 - beta2**k)"),
     ]  # fmt: skip
+
+
+def gru_cell_forward_steps(expected, got):
+    """rt, ut, cct, a_next, yt_pred: the order of gru_cell_forward."""
+    (a_next, yt_pred, cache), (got_a, got_y, got_cache) = expected, got
+    concat = "concat = [a_prev; xt]"
+    return [
+        ("rt (cache[2], the reset gate)", cache[2], got_cache[2],
+         f"rt = sigmoid(Wr @ concat + br), with {concat}"),
+        ("ut (cache[3], the update gate)", cache[3], got_cache[3],
+         f"ut = sigmoid(Wu @ concat + bu), with {concat}"),
+        ("cct (cache[4], the candidate)", cache[4], got_cache[4],
+         "cct = tanh(Wc @ [rt * a_prev; xt] + bc)"),
+        ("a_next", a_next, got_a, "a_next = ut * cct + (1 - ut) * a_prev"),
+        ("yt_pred", yt_pred, got_y, "yt_pred = softmax(Wy @ a_next + by)"),
+    ]  # fmt: skip
+
+
+GRU_PRE_ACTIVATION_GRADIENTS = {
+    "c": "dpre_c = da_next * ut * (1 - cct**2)",
+    "u": "dpre_u = da_next * (cct - a_prev) * ut * (1 - ut)",
+    "r": "dpre_r = (dL/d(rt * a_prev)) * a_prev * rt * (1 - rt), where dL/d(rt * a_prev) "
+    "is the first n_a rows of Wc.T @ dpre_c",
+}
+
+
+def gru_cell_backward_steps(expected, got):
+    """Gate by gate (candidate, update, reset: the order the gradient reaches them), each
+    gate's bias gradient, then its weight gradient; then da_prev and dxt."""
+    steps = []
+    for g in ("c", "u", "r"):
+        gradient = GRU_PRE_ACTIVATION_GRADIENTS[g]
+        seen = "[rt * a_prev; xt]" if g == "c" else "concat"
+        steps.append((f"db{g}", expected[f"db{g}"], got[f"db{g}"],
+                      f"db{g} = the sum of dpre_{g} over the batch, where {gradient}"))  # fmt: skip
+        steps.append((f"dW{g}", expected[f"dW{g}"], got[f"dW{g}"],
+                      f"dW{g} = dpre_{g} @ {seen}.T, where {gradient}"))  # fmt: skip
+    steps += [
+        ("da_prev", expected["da_prev"], got["da_prev"],
+         "da_prev = da_next * (1 - ut) + (dL/d(rt * a_prev)) * rt + the first n_a rows of "
+         "Wr.T @ dpre_r + Wu.T @ dpre_u"),
+        ("dxt", expected["dxt"], got["dxt"],
+         "dxt = the last n_x rows of Wc.T @ dpre_c + Wr.T @ dpre_r + Wu.T @ dpre_u"),
+    ]  # fmt: skip
+    return steps
