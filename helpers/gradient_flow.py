@@ -1,4 +1,4 @@
-"""How much gradient reaches each time step (introduced in 04, used in 05 and 06).
+"""How much gradient reaches each time step (introduced in 04, used in 05, 06 and 11).
 
 A unit loss on the last hidden state, L = u . a<T_x - 1> with ||u|| = 1 for every example,
 sends the gradient dL/da<t> back through the cells. Its size against T_x - 1 - t shows
@@ -7,7 +7,8 @@ whether a network can learn from what it saw long ago.
 
 import numpy as np
 
-from .initialization import init_lstm_parameters, init_rnn_parameters
+from .gru import gru_cell_backward, gru_forward
+from .initialization import init_gru_parameters, init_lstm_parameters, init_rnn_parameters
 from .lstm import lstm_cell_backward, lstm_forward
 from .rnn import rnn_cell_backward, rnn_forward
 
@@ -20,16 +21,19 @@ def state_gradient_norms(cell, caches):
 
     Parameters
     ----------
-    cell : "rnn" or "lstm", the cell that made the caches
-    caches : tuple (list of T_x cell caches, x) from rnn_forward or lstm_forward
+    cell : "rnn", "lstm" or "gru", the cell that made the caches
+    caches : tuple (list of T_x cell caches, x) from rnn_forward, lstm_forward or
+        gru_forward
 
     Returns
     -------
     norms : ndarray, shape (T_x,), norms[t] = mean over the batch of ||dL/da<t>||;
         norms[T_x - 1] == 1, and norms[t] lies T_x - 1 - t steps back
     """
-    if cell not in ("rnn", "lstm"):
-        raise ValueError(f"state_gradient_norms: cell should be 'rnn' or 'lstm', got {cell!r}.")
+    if cell not in ("rnn", "lstm", "gru"):
+        raise ValueError(
+            f"state_gradient_norms: cell should be 'rnn', 'lstm' or 'gru', got {cell!r}."
+        )
     cell_caches, _ = caches
     n_a, m = cell_caches[-1][0].shape
     da = np.full((n_a, m), 1.0 / np.sqrt(n_a))
@@ -42,6 +46,8 @@ def state_gradient_norms(cell, caches):
         if cell == "lstm":
             step = lstm_cell_backward(da, dc, cell_caches[t])
             da, dc = step["da_prev"], step["dc_prev"]
+        elif cell == "gru":
+            da = gru_cell_backward(da, cell_caches[t])["da_prev"]
         else:
             da = rnn_cell_backward(da, cell_caches[t])["da_prev"]
     return norms
@@ -126,6 +132,22 @@ def lstm_gradient_flow(T_x, forget_bias=1.0, seed=0, n_a=32, n_x=4, m=16, input_
     x = input_scale * np.random.default_rng(seed + 1).normal(size=(n_x, m, T_x))
     *_, caches = lstm_forward(x, np.zeros((n_a, m)), parameters)
     return state_gradient_norms("lstm", caches)
+
+
+def gru_gradient_flow(T_x, update_bias=0.0, seed=0, n_a=32, n_x=4, m=16, input_scale=1.0):
+    """state_gradient_norms of a random GRU (same conventions as rnn_gradient_flow), its
+    update-gate bias bu set to update_bias (negative: the state is mostly kept).
+
+    Returns
+    -------
+    norms : ndarray, shape (T_x,)
+    """
+    rng = np.random.default_rng(seed)
+    parameters = init_gru_parameters(n_x, n_a, 2, rng)
+    parameters["bu"] += update_bias
+    x = input_scale * np.random.default_rng(seed + 1).normal(size=(n_x, m, T_x))
+    *_, caches = gru_forward(x, np.zeros((n_a, m)), parameters)
+    return state_gradient_norms("gru", caches)
 
 
 BOUND_LABEL = r"bound $\sigma_{\max}^{\,T_x-1-t}$ (Pascanu et al. 2013)"

@@ -1,7 +1,8 @@
 """Reference GRU cell: forward and backward, one step and a whole sequence.
 
-The course's convention (Cho et al. 2014 as the Coursera course writes it): the reset gate
-acts on a_prev before the candidate's product, and the update gate weights the candidate.
+The course's convention, the Coursera course's: the reset gate acts on a_prev before the
+candidate's product (as in Cho et al. 2014 and d2l), and the update gate weights the
+candidate (Cho et al., d2l and PyTorch let it weight the old state instead).
 
     concat   = [a_prev; xt]                      (n_a + n_x, m), a_prev on top
     rt       = sigmoid(Wr concat + br)           reset gate
@@ -13,9 +14,9 @@ acts on a_prev before the candidate's product, and the update gate weights the c
 
 Shapes as for the LSTM: xt (n_x, m), a_prev (n_a, m), a sequence x (n_x, m, T_x).
 Parameters: Wr, Wu, Wc (n_a, n_a + n_x); br, bu, bc (n_a, 1); Wy (n_y, n_a); by (n_y, 1).
-Other conventions (PyTorch's nn.GRU resets after the recurrent product, and its update
-gate weights the old state: a_next = (1 - z) * n + z * a_prev) give other numbers for the
-same weights.
+With the update gate on the other side, z = 1 - ut: negating Wu and bu turns one into the
+other (sigmoid(-s) = 1 - sigmoid(s)). PyTorch's nn.GRU also resets after the recurrent
+product, r * (W_hn a_prev + b_hn), which no change of weights turns into the course's cell.
 """
 
 from typing import NamedTuple

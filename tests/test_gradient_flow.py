@@ -4,6 +4,10 @@ import numpy as np
 import pytest
 
 from helpers import (
+    gradient_flow,
+    gru_backward,
+    gru_forward,
+    init_gru_parameters,
     init_lstm_parameters,
     init_rnn_parameters,
     lstm_backward,
@@ -19,11 +23,14 @@ def problem(rng, cell, n_a=6, m=3, T_x=8, **init):
     if cell == "rnn":
         parameters = init_rnn_parameters(2, n_a, 2, rng, **init)
         return rnn_forward(x, np.zeros((n_a, m)), parameters)[-1], rnn_backward
+    if cell == "gru":
+        parameters = init_gru_parameters(2, n_a, 2, rng, **init)
+        return gru_forward(x, np.zeros((n_a, m)), parameters)[-1], gru_backward
     parameters = init_lstm_parameters(2, n_a, 2, rng, **init)
     return lstm_forward(x, np.zeros((n_a, m)), parameters)[-1], lstm_backward
 
 
-@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_the_last_step_receives_a_unit_gradient(rng, cell):
     caches, _ = problem(rng, cell)
     norms = state_gradient_norms(cell, caches)
@@ -31,7 +38,7 @@ def test_the_last_step_receives_a_unit_gradient(rng, cell):
     assert norms[-1] == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_norms_agree_with_a_full_backward_pass_from_each_step(rng, cell):
     caches, backward = problem(rng, cell)
     cell_caches, x = caches
@@ -61,9 +68,17 @@ def test_a_larger_forget_bias_carries_more_gradient_back(rng):
     assert flows[1] > 100 * flows[0]
 
 
+def test_a_negative_update_bias_carries_more_gradient_back_through_the_gru():
+    kept, replaced = (
+        gradient_flow.gru_gradient_flow(30, update_bias=-3.0),
+        (gradient_flow.gru_gradient_flow(30, update_bias=0.0)),
+    )
+    assert kept[0] > 100 * replaced[0]
+
+
 def test_the_cell_is_named_not_guessed(rng):
     caches, _ = problem(rng, "lstm")
-    with pytest.raises(ValueError, match="cell should be 'rnn' or 'lstm'"):
-        state_gradient_norms("gru", caches)
+    with pytest.raises(ValueError, match="cell should be 'rnn', 'lstm' or 'gru'"):
+        state_gradient_norms("GRU", caches)
     with pytest.raises(ValueError, match="tuple of 4 items"):  # LSTM caches, called an RNN's
         state_gradient_norms("rnn", caches)
