@@ -1,8 +1,9 @@
-"""Looking inside the LSTM's gates: one unit's step (05_lstm_cell) and every gate of a
-trained network at every step (08_gate_activations)."""
+"""Looking inside the gates: one LSTM unit's step (05_lstm_cell), one GRU unit's step
+(11_gru), and every gate of a trained LSTM at every step (08_gate_activations)."""
 
 import numpy as np
 
+from .gru import gru_cell_forward
 from .lstm import (
     CACHE_FIELDS,
     GATE_NAMES,
@@ -90,6 +91,37 @@ def one_unit_lstm_step(z_f, z_i, z_c, z_o, c_prev):
     values = {GATE_VALUES[g]: getattr(cache, GATE_VALUES[g]) for g in GATES}  # a CellCache
     values["c_prev"] = np.array(c_prev)
     values.update(c_next=c_next, a_next=a_next)
+    return {key: float(np.asarray(value).reshape(())) for key, value in values.items()}
+
+
+def one_unit_gru_step(z_r, z_u, z_x, a_prev, w_c=1.0):
+    """One step of a single-unit GRU whose gate pre-activations are given (11_gru).
+
+    The step runs the reference gru_cell_forward with n_a = n_x = 1 and a zero input:
+    the gates' weights are zero, so rt = sigmoid(z_r) and ut = sigmoid(z_u), and the
+    candidate sees the reset state through the weight w_c, cct = tanh(w_c rt a_prev + z_x),
+    where z_x stands for what the input adds.
+
+    Parameters
+    ----------
+    z_r, z_u : float, pre-activations of the reset and update gates
+    z_x : float, the candidate's pre-activation from the input (its bias here)
+    a_prev : float, the state before the step
+    w_c : float, the candidate's weight on the reset state
+
+    Returns
+    -------
+    values : dict of floats rt, ut, cct, a_prev, a_next
+    """
+    parameters = {
+        "Wr": np.zeros((1, 2)), "br": np.array([[z_r]], dtype=float),
+        "Wu": np.zeros((1, 2)), "bu": np.array([[z_u]], dtype=float),
+        "Wc": np.array([[w_c, 0.0]]), "bc": np.array([[z_x]], dtype=float),
+        "Wy": np.ones((1, 1)), "by": np.zeros((1, 1)),
+    }  # fmt: skip
+    a_next, _, cache = gru_cell_forward(np.zeros((1, 1)), np.array([[a_prev]]), parameters)
+    values = {"rt": cache.rt, "ut": cache.ut, "cct": cache.cct, "a_prev": a_prev}
+    values["a_next"] = a_next
     return {key: float(np.asarray(value).reshape(())) for key, value in values.items()}
 
 

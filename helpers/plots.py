@@ -174,6 +174,45 @@ def plot_gate_values(values, ax=None, title=GATE_EQUATIONS):
     return fig
 
 
+GRU_GATE_LABELS = {
+    "rt": "reset\n$r$",
+    "ut": "update\n$u$",
+    "cct": "candidate\n$\\tilde a$",
+    "a_prev": "old state\n$a^{\\langle t-1 \\rangle}$",
+    "a_next": "new state\n$a^{\\langle t \\rangle}$",
+}
+GRU_GATE_EQUATIONS = (
+    r"$\tilde a = \tanh(w_c\, r\, a^{\langle t-1 \rangle} + z_x)$,   "
+    r"$a^{\langle t \rangle} = u\, \tilde a + (1 - u)\, a^{\langle t-1 \rangle}$"
+)
+
+
+def plot_gru_gate_values(values, ax=None, title=GRU_GATE_EQUATIONS):
+    """Bar chart of one GRU unit's step: the two gates, the candidate, the old and new state.
+
+    Parameters
+    ----------
+    values : dict with float entries rt, ut, cct, a_prev, a_next (as returned by
+        helpers.gates.one_unit_gru_step); |a_prev| <= 2 fits the axis
+    ax : matplotlib Axes, optional
+    title : str, optional, the axis title (the step's equations by default)
+    """
+    fig, ax = _axis(ax, figsize=(7.0, 3.8))
+    keys = list(GRU_GATE_LABELS)
+    heights = [float(values[k]) for k in keys]
+    colors = ["#0072B2"] * 2 + ["#E69F00", "#999999", "#009E73"]
+    bars = ax.bar([GRU_GATE_LABELS[k] for k in keys], heights, color=colors)
+    ax.bar_label(bars, fmt="%.2f", padding=2)
+    ax.axhline(0, color="0.3", linewidth=0.8)
+    ax.axvspan(-0.5, 1.5, color="#0072B2", alpha=0.07, linewidth=0)
+    ax.text(0.5, 2.6, "gates, in (0, 1)", ha="center", color="#0072B2")
+    ax.text(3.0, 2.6, "candidate in (-1, 1), states", ha="center", color="0.3")
+    ax.set_ylim(-2.9, 2.9)
+    ax.grid(axis="x", visible=False)
+    ax.set_title(title)
+    return fig
+
+
 GATE_RANGES = {
     "forget": (0.0, 1.0, "viridis"),
     "update": (0.0, 1.0, "viridis"),

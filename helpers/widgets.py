@@ -11,9 +11,9 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from .gates import one_unit_lstm_step
+from .gates import one_unit_gru_step, one_unit_lstm_step
 from .language_model import sample_table
-from .plots import plot_gate_values, plot_gate_view, plot_vanishing
+from .plots import plot_gate_values, plot_gate_view, plot_gru_gate_values, plot_vanishing
 
 STYLE = {"description_width": "initial"}
 
@@ -65,6 +65,47 @@ def gate_explorer(z_f=2.0, z_i=-1.0, z_c=1.0, z_o=1.0, c_prev=1.0):
     controls = widgets.GridBox(
         list(sliders.values()),
         layout=widgets.Layout(grid_template_columns="repeat(3, 320px)"),
+    )
+    return widgets.VBox([controls, figure])
+
+
+def gru_gate_explorer(z_r=2.0, z_u=-1.0, z_x=0.5, a_prev=1.0):
+    """Sliders for one GRU unit's gate pre-activations, the input's share of its candidate
+    and a_prev, redrawing its bar chart (11_gru).
+
+    Returns
+    -------
+    ipywidgets.VBox : the sliders above the figure; display it as a cell's last value.
+    """
+    low, high = PRE_ACTIVATION_RANGE
+    sliders = {
+        name: widgets.FloatSlider(
+            value=value,
+            min=low,
+            max=high,
+            step=0.5,
+            description=label,
+            continuous_update=False,
+            style=STYLE,
+        )  # fmt: skip
+        for name, value, label in [
+            ("z_r", z_r, "reset gate z_r"),
+            ("z_u", z_u, "update gate z_u"),
+            ("z_x", z_x, "candidate, input z_x"),
+        ]
+    }
+    sliders["a_prev"] = widgets.FloatSlider(
+        value=a_prev, min=C_PREV_RANGE[0], max=C_PREV_RANGE[1], step=0.25,
+        description="old state a_prev", continuous_update=False, style=STYLE,
+    )  # fmt: skip
+
+    def redraw(**inputs):
+        plot_gru_gate_values(one_unit_gru_step(**inputs))
+        plt.show()
+
+    figure = widgets.interactive_output(redraw, sliders)
+    controls = widgets.GridBox(
+        list(sliders.values()), layout=widgets.Layout(grid_template_columns="repeat(2, 320px)")
     )
     return widgets.VBox([controls, figure])
 
