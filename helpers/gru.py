@@ -24,7 +24,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .activations import sigmoid, softmax
-from .validation import ShapeChecker, checked_sequence_backward
+from .validation import ShapeChecker, checked_gated_cache, checked_sequence_backward
 
 # The three gates in the course's order, by the suffix of their parameters (Wr, br, ...),
 # with the name of their value in a cache and what the course calls them.
@@ -123,15 +123,7 @@ def gru_forward(x, a0, parameters):
 
 def _check_cell_cache(check, cache, name="cache"):
     """The cache's arrays (a dict by field) and parameters, checked (a ShapeChecker)."""
-    values = dict(zip(GRU_CACHE_FIELDS, check.sequence(name, cache, len(GRU_CACHE_FIELDS))))
-    parameters = values.pop("parameters")
-    checked = {}
-    # xt first: it fixes n_x, which the other fields do not hold.
-    for field in ("xt", *(f for f in values if f != "xt")):
-        dims = ("n_x", "m") if field == "xt" else ("n_a", "m")
-        label = f"{name}[{GRU_CACHE_FIELDS.index(field)}] ({field})"
-        checked[field] = check.array(label, values[field], dims)
-    return checked, check.parameters(parameters, GRU_SHAPES)
+    return checked_gated_cache(check, cache, name, GRU_CACHE_FIELDS, GRU_SHAPES)
 
 
 def _cell_backward(da_next, v, p):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .activations import sigmoid, softmax
-from .validation import ShapeChecker, checked_sequence_backward
+from .validation import ShapeChecker, checked_gated_cache, checked_sequence_backward
 
 # The one definition of the LSTM's layouts; everything else in helpers reads them here.
 # The four gates in the course's order, by the suffix of their parameters (Wf, bf, ...),
@@ -150,15 +150,7 @@ def lstm_forward(x, a0, parameters, c0=None):
 
 def _check_cell_cache(check, cache, name="cache"):
     """The cache's arrays (a dict by field) and parameters, checked (a ShapeChecker)."""
-    values = dict(zip(CACHE_FIELDS, check.sequence(name, cache, len(CACHE_FIELDS))))
-    parameters = values.pop("parameters")
-    checked = {}
-    # xt first: it fixes n_x, which the other fields do not hold.
-    for field in ("xt", *(f for f in values if f != "xt")):
-        dims = ("n_x", "m") if field == "xt" else ("n_a", "m")
-        label = f"{name}[{CACHE_FIELDS.index(field)}] ({field})"
-        checked[field] = check.array(label, values[field], dims)
-    return checked, check.parameters(parameters, LSTM_SHAPES)
+    return checked_gated_cache(check, cache, name, CACHE_FIELDS, LSTM_SHAPES)
 
 
 def _cell_backward(da_next, dc_next, v, p):

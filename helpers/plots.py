@@ -148,6 +148,24 @@ GATE_EQUATIONS = (
 )
 
 
+def _gate_bars(values, labels, gates, rest, colors, y_limit, ax, figsize, title):
+    """One unit's step as labelled bars: the first `gates` bars (shaded) are gates in
+    (0, 1), the others (`rest` says what they are) use the colours `colors`."""
+    fig, ax = _axis(ax, figsize=figsize)
+    keys = list(labels)
+    bars = ax.bar([labels[k] for k in keys], [float(values[k]) for k in keys],
+                  color=["#0072B2"] * gates + colors)  # fmt: skip
+    ax.bar_label(bars, fmt="%.2f", padding=2)
+    ax.axhline(0, color="0.3", linewidth=0.8)
+    ax.axvspan(-0.5, gates - 0.5, color="#0072B2", alpha=0.07, linewidth=0)
+    ax.text((gates - 1) / 2, y_limit - 0.4, "gates, in (0, 1)", ha="center", color="#0072B2")
+    ax.text((gates + len(keys) - 1) / 2, y_limit - 0.4, rest, ha="center", color="0.3")
+    ax.set_ylim(-y_limit, y_limit)
+    ax.grid(axis="x", visible=False)
+    ax.set_title(title)
+    return fig
+
+
 def plot_gate_values(values, ax=None, title=GATE_EQUATIONS):
     """Bar chart of one LSTM unit's step: gates, candidate, memory before/after, output.
 
@@ -158,20 +176,11 @@ def plot_gate_values(values, ax=None, title=GATE_EQUATIONS):
     ax : matplotlib Axes, optional
     title : str, optional, the axis title (the cell's equations by default)
     """
-    fig, ax = _axis(ax, figsize=(8.0, 3.8))
-    keys = list(GATE_LABELS)
-    heights = [float(values[k]) for k in keys]
-    colors = ["#0072B2"] * 3 + ["#E69F00", "#999999", "#009E73", "#CC79A7"]
-    bars = ax.bar([GATE_LABELS[k] for k in keys], heights, color=colors)
-    ax.bar_label(bars, fmt="%.2f", padding=2)
-    ax.axhline(0, color="0.3", linewidth=0.8)
-    ax.axvspan(-0.5, 2.5, color="#0072B2", alpha=0.07, linewidth=0)
-    ax.text(1, 2.9, "gates, in (0, 1)", ha="center", color="#0072B2")
-    ax.text(4.5, 2.9, "candidate in (-1, 1), memory, output", ha="center", color="0.3")
-    ax.set_ylim(-3.3, 3.3)
-    ax.grid(axis="x", visible=False)
-    ax.set_title(title)
-    return fig
+    rest, colors = (
+        "candidate in (-1, 1), memory, output",
+        ["#E69F00", "#999999", "#009E73", "#CC79A7"],
+    )
+    return _gate_bars(values, GATE_LABELS, 3, rest, colors, 3.3, ax, (8.0, 3.8), title)
 
 
 GRU_GATE_LABELS = {
@@ -197,20 +206,8 @@ def plot_gru_gate_values(values, ax=None, title=GRU_GATE_EQUATIONS):
     ax : matplotlib Axes, optional
     title : str, optional, the axis title (the step's equations by default)
     """
-    fig, ax = _axis(ax, figsize=(7.0, 3.8))
-    keys = list(GRU_GATE_LABELS)
-    heights = [float(values[k]) for k in keys]
-    colors = ["#0072B2"] * 2 + ["#E69F00", "#999999", "#009E73"]
-    bars = ax.bar([GRU_GATE_LABELS[k] for k in keys], heights, color=colors)
-    ax.bar_label(bars, fmt="%.2f", padding=2)
-    ax.axhline(0, color="0.3", linewidth=0.8)
-    ax.axvspan(-0.5, 1.5, color="#0072B2", alpha=0.07, linewidth=0)
-    ax.text(0.5, 2.6, "gates, in (0, 1)", ha="center", color="#0072B2")
-    ax.text(3.0, 2.6, "candidate in (-1, 1), states", ha="center", color="0.3")
-    ax.set_ylim(-2.9, 2.9)
-    ax.grid(axis="x", visible=False)
-    ax.set_title(title)
-    return fig
+    rest, colors = "candidate in (-1, 1), states", ["#E69F00", "#999999", "#009E73"]
+    return _gate_bars(values, GRU_GATE_LABELS, 2, rest, colors, 2.9, ax, (7.0, 3.8), title)
 
 
 GATE_RANGES = {

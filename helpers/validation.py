@@ -161,3 +161,27 @@ def checked_sequence_backward(function, da, caches, check_cell_cache):
     steps = [check_cell_cache(check, c, f"caches[0][{t}]") for t, c in enumerate(cell_caches)]
     da = check.array("da", da, ("n_a", "m", "T_x"))
     return da, x, steps
+
+
+def checked_gated_cache(check, cache, name, fields, shapes):
+    """The arrays of a gated cell's cache (LSTM, GRU), checked with the ShapeChecker
+    `check`, and its parameters checked against `shapes`.
+
+    The cache is a tuple whose items are named by `fields`: xt (n_x, m), parameters (a
+    dict), and arrays of shape (n_a, m) under every other name.
+
+    Returns
+    -------
+    values : dict field -> ndarray (every field but parameters)
+    parameters : dict, as ShapeChecker.parameters returns it
+    """
+    values = dict(zip(fields, check.sequence(name, cache, len(fields))))
+    parameters = values.pop("parameters")
+    checked = {}
+    # xt first: it fixes n_x, which the other fields do not hold.
+    for field in ("xt", *(f for f in values if f != "xt")):
+        dims = ("n_x", "m") if field == "xt" else ("n_a", "m")
+        checked[field] = check.array(
+            f"{name}[{fields.index(field)}] ({field})", values[field], dims
+        )
+    return checked, check.parameters(parameters, shapes)

@@ -21,6 +21,23 @@ PRE_ACTIVATION_RANGE = (-6.0, 6.0)
 C_PREV_RANGE = (-2.0, 2.0)
 
 
+def _slider(value, low, high, step, label):
+    return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=label,
+                               continuous_update=False, style=STYLE)  # fmt: skip
+
+
+def _explorer(sliders, draw, columns):
+    """The sliders in a grid above an output that draw(**slider values) redraws."""
+
+    def redraw(**inputs):
+        draw(**inputs)
+        plt.show()
+
+    figure = widgets.interactive_output(redraw, sliders)
+    layout = widgets.Layout(grid_template_columns=f"repeat({columns}, 320px)")
+    return widgets.VBox([widgets.GridBox(list(sliders.values()), layout=layout), figure])
+
+
 def gate_explorer(z_f=2.0, z_i=-1.0, z_c=1.0, z_o=1.0, c_prev=1.0):
     """Sliders for one LSTM unit's gate pre-activations and c_prev, redrawing its bar chart.
 
@@ -29,44 +46,14 @@ def gate_explorer(z_f=2.0, z_i=-1.0, z_c=1.0, z_o=1.0, c_prev=1.0):
     ipywidgets.VBox : the sliders above the figure; display it as a cell's last value.
     """
     low, high = PRE_ACTIVATION_RANGE
-    style = STYLE
     sliders = {
-        name: widgets.FloatSlider(
-            value=value,
-            min=low,
-            max=high,
-            step=0.5,
-            description=label,
-            continuous_update=False,
-            style=style,
-        )
-        for name, value, label in [
-            ("z_f", z_f, "forget gate z_f"),
-            ("z_i", z_i, "update gate z_i"),
-            ("z_c", z_c, "candidate z_c"),
-            ("z_o", z_o, "output gate z_o"),
-        ]
+        "z_f": _slider(z_f, low, high, 0.5, "forget gate z_f"),
+        "z_i": _slider(z_i, low, high, 0.5, "update gate z_i"),
+        "z_c": _slider(z_c, low, high, 0.5, "candidate z_c"),
+        "z_o": _slider(z_o, low, high, 0.5, "output gate z_o"),
+        "c_prev": _slider(c_prev, *C_PREV_RANGE, 0.25, "memory c_prev"),
     }
-    sliders["c_prev"] = widgets.FloatSlider(
-        value=c_prev,
-        min=C_PREV_RANGE[0],
-        max=C_PREV_RANGE[1],
-        step=0.25,
-        description="memory c_prev",
-        continuous_update=False,
-        style=style,
-    )
-
-    def redraw(**inputs):
-        plot_gate_values(one_unit_lstm_step(**inputs))
-        plt.show()
-
-    figure = widgets.interactive_output(redraw, sliders)
-    controls = widgets.GridBox(
-        list(sliders.values()),
-        layout=widgets.Layout(grid_template_columns="repeat(3, 320px)"),
-    )
-    return widgets.VBox([controls, figure])
+    return _explorer(sliders, lambda **v: plot_gate_values(one_unit_lstm_step(**v)), columns=3)
 
 
 def gru_gate_explorer(z_r=2.0, z_u=-1.0, z_x=0.5, a_prev=1.0):
@@ -79,35 +66,12 @@ def gru_gate_explorer(z_r=2.0, z_u=-1.0, z_x=0.5, a_prev=1.0):
     """
     low, high = PRE_ACTIVATION_RANGE
     sliders = {
-        name: widgets.FloatSlider(
-            value=value,
-            min=low,
-            max=high,
-            step=0.5,
-            description=label,
-            continuous_update=False,
-            style=STYLE,
-        )  # fmt: skip
-        for name, value, label in [
-            ("z_r", z_r, "reset gate z_r"),
-            ("z_u", z_u, "update gate z_u"),
-            ("z_x", z_x, "candidate, input z_x"),
-        ]
+        "z_r": _slider(z_r, low, high, 0.5, "reset gate z_r"),
+        "z_u": _slider(z_u, low, high, 0.5, "update gate z_u"),
+        "z_x": _slider(z_x, low, high, 0.5, "candidate, input z_x"),
+        "a_prev": _slider(a_prev, *C_PREV_RANGE, 0.25, "old state a_prev"),
     }
-    sliders["a_prev"] = widgets.FloatSlider(
-        value=a_prev, min=C_PREV_RANGE[0], max=C_PREV_RANGE[1], step=0.25,
-        description="old state a_prev", continuous_update=False, style=STYLE,
-    )  # fmt: skip
-
-    def redraw(**inputs):
-        plot_gru_gate_values(one_unit_gru_step(**inputs))
-        plt.show()
-
-    figure = widgets.interactive_output(redraw, sliders)
-    controls = widgets.GridBox(
-        list(sliders.values()), layout=widgets.Layout(grid_template_columns="repeat(2, 320px)")
-    )
-    return widgets.VBox([controls, figure])
+    return _explorer(sliders, lambda **v: plot_gru_gate_values(one_unit_gru_step(**v)), columns=2)
 
 
 def vanishing_explorer(sigma=1.0, T_x=60, input_scale=1.0):
