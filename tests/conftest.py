@@ -53,15 +53,16 @@ TRAINING_RUNS = {path: training_runs(path) for path in NOTEBOOKS}
 def longest_first(item):
     """Where a test file goes in the run: with pytest-xdist's --dist loadfile (make test)
     whole files are handed to the workers in this order, so the longest known come first
-    and the workers finish at about the same time: the browser tests, the
-    notebooks that train (the most progress bars first), the grading test (which waits
-    for a time limit) and the handouts' test (which runs them), then the other notebooks
-    from the last (later ones compute more), then the unit tests."""
+    and the workers finish at about the same time: the notebooks that train (the most
+    progress bars first) and the browser test that runs notebooks, then the other browser
+    tests, the grading test (which waits for a time limit) and the handouts' test (which
+    runs them), then the other notebooks from the last (later ones compute more), then
+    the unit tests."""
     path = item.path
+    if path.name == "test_jupyterlab_controls.py" or TRAINING_RUNS.get(path):
+        return (0, 0, -TRAINING_RUNS.get(path, 0))
     if path.parent.name == "browser":
-        return (0, 0)
-    if TRAINING_RUNS.get(path):
-        return (0, 1, -TRAINING_RUNS[path])
+        return (0, 1)
     if path.name in ("test_grade.py", "test_student.py"):
         return (0, 2)
     if path in NOTEBOOKS:
@@ -81,5 +82,7 @@ def rng():
     return np.random.default_rng(2024)
 
 
-# The browser fixtures (a chromium, a JupyterLab, a page), registered once for the session.
+# The browser fixtures (a chromium, a JupyterLab, a page, a JupyterLab app page per test
+# file), registered once for the session.
+from browser.jupyterlab_app import lab_app  # noqa: E402, F401
 from browser.lab import browser, lab, page, playwright_api  # noqa: E402, F401
