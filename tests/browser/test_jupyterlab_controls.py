@@ -2,7 +2,7 @@
 Run All, every control moved, and the figure it drives redrawn. nbval runs every notebook
 in a kernel already, so only these are executed a second time here, and not those that
 train for long (those with a progress bar, 09): their controls' logic is tested in
-Python (test_gates_and_training_widgets.py) and their saved views in the site's pages
+Python (test_language_model.py, for 09) and their saved views in the site's pages
 (test_site.py)."""
 
 import sys
