@@ -23,6 +23,18 @@ def _weights(rng, rows, cols, scale):
     return rng.normal(0.0, std, size=(rows, cols))
 
 
+def _gated_cell(gates, n_x, n_a, n_y, rng, scale):
+    """W{g} (n_a, n_a + n_x) drawn and b{g} (n_a, 1) zero for each gate g in order, then
+    Wy (n_y, n_a) drawn and by (n_y, 1) zero: the draws in this order, for every seed."""
+    parameters = {}
+    for gate in gates:
+        parameters[f"W{gate}"] = _weights(rng, n_a, n_a + n_x, scale)
+        parameters[f"b{gate}"] = np.zeros((n_a, 1))
+    parameters["Wy"] = _weights(rng, n_y, n_a, scale)
+    parameters["by"] = np.zeros((n_y, 1))
+    return parameters
+
+
 def init_rnn_parameters(n_x, n_a, n_y, rng, scale=None):
     """Draw RNN parameters: weights from a normal distribution, biases at zero.
 
@@ -71,13 +83,8 @@ def init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=1.0, scale=None):
         Wy (n_y, n_a), by (n_y, 1)
     """
     _check("init_lstm_parameters", rng, n_x=n_x, n_a=n_a, n_y=n_y)
-    parameters = {}
-    for gate in GATES:
-        parameters[f"W{gate}"] = _weights(rng, n_a, n_a + n_x, scale)
-        parameters[f"b{gate}"] = np.zeros((n_a, 1))
+    parameters = _gated_cell(GATES, n_x, n_a, n_y, rng, scale)
     parameters["bf"] += forget_bias
-    parameters["Wy"] = _weights(rng, n_y, n_a, scale)
-    parameters["by"] = np.zeros((n_y, 1))
     return parameters
 
 
@@ -100,10 +107,4 @@ def init_gru_parameters(n_x, n_a, n_y, rng, scale=None):
         Wy (n_y, n_a), by (n_y, 1)
     """
     _check("init_gru_parameters", rng, n_x=n_x, n_a=n_a, n_y=n_y)
-    parameters = {}
-    for gate in GRU_GATES:
-        parameters[f"W{gate}"] = _weights(rng, n_a, n_a + n_x, scale)
-        parameters[f"b{gate}"] = np.zeros((n_a, 1))
-    parameters["Wy"] = _weights(rng, n_y, n_a, scale)
-    parameters["by"] = np.zeros((n_y, 1))
-    return parameters
+    return _gated_cell(GRU_GATES, n_x, n_a, n_y, rng, scale)
