@@ -7,7 +7,10 @@ helpers.rnn_forward / rnn_backward; only the caches differ. What makes them fast
 * one stacked gate matrix: the four gates come from one matrix product per step;
 * the input projection of all T_x steps in one matrix product, before the time loop;
 * time-major buffers allocated once, with the gates computed in place;
-* weight gradients accumulated with one matrix product after the time loop;
+* (LSTM) each step's [a<t-1>, x<t>] kept side by side, so that the weight gradients of
+  all steps and gates are one matrix product after the time loop;
+* (LSTM) the backward pass writes the gradients over the gate activations of its cache,
+  which it consumes: as in PyTorch, a second backward pass needs a new forward pass;
 * (LSTM) each call's large buffers carved out of one allocation, which malloc can keep;
 * (LSTM) a batch large enough is split across the cores that BLAS may use: each thread
   runs the time loop on its share of the examples, and the large products are split too.
@@ -61,10 +64,11 @@ def _buffers(*shapes):
     Few large blocks instead of many arrays: besides saving calls to the allocator, this
     lets glibc's malloc keep each block for the next call rather than hand it back to the
     operating system, whose fresh pages cost a page fault each on first use. Measured at
-    (m, T_x, n_x, n_a) = (32, 50, 27, 64): 1,500 to 2,600 page faults per forward and
-    backward pass with separate arrays, none with one block, and 15 to 30 % less time. At
-    (64, 100, 64, 128) one block for all would be 62 MB, above what malloc keeps; blocks
-    of at most 32 MiB took about 7 % less time there than one block.
+    (m, T_x, n_x, n_a) = (32, 50, 27, 64), forward and backward pass: 1,500 to 2,600 page
+    faults with separate arrays, none with one block, and 15 to 30 % less time. At
+    (64, 100, 64, 128) one block for all would be 49 MB, above what malloc keeps: about
+    300 to 800 faults per pass with one block, 4 with blocks of at most 32 MiB, and 4,000
+    with separate arrays.
     """
     groups, size = [[]], 0
     for shape in shapes:
@@ -137,16 +141,16 @@ def _outputs(A, W_out, b_out):
 
 @dataclass
 class LSTMCache:
-    """What the fast backward pass needs (time-major buffers)."""
+    """What the fast backward pass needs (time-major buffers); it uses them up."""
 
-    X: np.ndarray  # (T_x * m, n_x) inputs, rows ordered (t, example)
-    A: np.ndarray  # (T_x + 1, m, n_a) hidden states, A[0] = a0
+    AX: np.ndarray  # (T_x + 1, m, n_a + n_x): row t holds [a<t-1>, x<t>], row T_x a<T_x>
     C: np.ndarray  # (T_x + 1, m, n_a) memory cells, C[0] = c0
     G: np.ndarray  # (T_x, m, 4 n_a) gate activations in FUSED_ORDER
     tanh_C: np.ndarray  # (T_x, m, n_a)
     Wa: np.ndarray  # (4 n_a, n_a) fused recurrent weights
     Wx: np.ndarray  # (4 n_a, n_x) fused input weights
     x_shape: tuple
+    used: bool = False  # set by the backward pass, which overwrites G
 
 
 def _lstm_steps_forward(G, A, C, tanh_C, WaT):
@@ -170,8 +174,7 @@ def _lstm_steps_forward(G, A, C, tanh_C, WaT):
             np.multiply(f, C[t], out=C[t + 1])
             np.multiply(i, cc, out=tc)
             C[t + 1] += tc
-            np.multiply(C[t + 1], -2.0, out=tc)
-            _tanh_from_sigmoid_(_sigmoid_of_negated_(tc))
+            np.tanh(C[t + 1], out=tc)  # no sigmoid to share here: one tanh call is cheaper
             np.multiply(o, tc, out=A[t + 1])
 
 
@@ -205,10 +208,11 @@ def lstm_forward(x, a0, parameters, c0=None):
     row_scale[3 * n_a :] = -2.0  # ... and the candidate's doubled
     WaT = np.ascontiguousarray((row_scale * Wa).T)  # (n_a, 4 n_a)
 
-    X, G, A, C, tanh_C = _buffers(
-        (T_x * m, n_x), (T_x, m, 4 * n_a), (T_x + 1, m, n_a), (T_x + 1, m, n_a), (T_x, m, n_a)
+    AX, G, C, tanh_C = _buffers(
+        (T_x + 1, m, n_a + n_x), (T_x, m, 4 * n_a), (T_x + 1, m, n_a), (T_x, m, n_a)
     )
-    np.copyto(X.reshape(T_x, m, n_x), x.transpose(2, 1, 0))  # rows ordered (t, example)
+    A, X = AX[:, :, :n_a], AX[:-1, :, n_a:].reshape(T_x * m, n_x)  # views into AX
+    np.copyto(AX[:-1, :, n_a:], x.transpose(2, 1, 0))  # X's rows ordered (t, example)
     A[0], C[0] = a0.T, c0.T
     with Workers(threads_for(m, n_a)) as team:
         G_rows = G.reshape(T_x * m, 4 * n_a)
@@ -221,48 +225,50 @@ def lstm_forward(x, a0, parameters, c0=None):
         )
         y = _outputs(A[1:], p["Wy"], p["by"])  # in the block: BLAS stays on one thread
 
-    cache = LSTMCache(X=X, A=A, C=C, G=G, tanh_C=tanh_C, Wa=Wa, Wx=Wx, x_shape=x.shape)
+    cache = LSTMCache(AX=AX, C=C, G=G, tanh_C=tanh_C, Wa=Wa, Wx=Wx, x_shape=x.shape)
     return _read_only_view(A[1:]), y, _read_only_view(C[1:]), cache
 
 
-def _lstm_steps_backward(dA, G, C, tanh_C, dG, Wa):
+def _lstm_steps_backward(dA, G, C, tanh_C, Wa):
     """The backward time loop for one block of examples.
 
-    dA (T_x, m, n_a) holds dL/da<t> from the loss (overwritten); G, C, tanh_C as left by
-    _lstm_steps_forward; dG (T_x, m, 4 n_a) receives the gradients of the gates'
-    pre-activations. Returns da0 and dc0, each of shape (m, n_a).
+    dA (T_x, m, n_a) holds dL/da<t> from the loss (overwritten); C, tanh_C as left by
+    _lstm_steps_forward. G (T_x, m, 4 n_a) holds the gate activations on entry and the
+    gradients of the gates' pre-activations on exit: each step's gates are read, then
+    overwritten by their gradients. Returns da0 and dc0, each of shape (m, n_a).
     """
     T_x, m, n_a = tanh_C.shape
     da_next = np.zeros((m, n_a))  # dL/da<t> through the recurrence
     dc = np.empty((m, n_a))
     dc_next = np.zeros((m, n_a))
-    local = np.empty((m, 4 * n_a))  # each gate's derivative at its pre-activation
+    upstream = np.empty((m, 4 * n_a))  # dL/df, dL/di, dL/do, dL/dcc
+    scratch = np.empty((m, 3 * n_a))
+    local = scratch[:, :n_a]
     sigmoid_gates = slice(0, 3 * n_a)  # f, i, o
     for t in reversed(range(T_x)):
-        g, tc, d = G[t], tanh_C[t], dG[t]
+        g, tc = G[t], tanh_C[t]
         f, i, o, cc = g[:, :n_a], g[:, n_a : 2 * n_a], g[:, 2 * n_a : 3 * n_a], g[:, 3 * n_a :]
         da_t = dA[t]
         da_t += da_next
         # dc = dc_next + da_t * o * (1 - tanh(c)^2)
-        np.multiply(tc, tc, out=local[:, :n_a])
-        np.subtract(1.0, local[:, :n_a], out=local[:, :n_a])
+        np.multiply(tc, tc, out=local)
+        np.subtract(1.0, local, out=local)
         np.multiply(da_t, o, out=dc)
-        dc *= local[:, :n_a]
+        dc *= local
         dc += dc_next
-        # dL/df, dL/di, dL/do, dL/dcc, times each gate's derivative: s (1 - s) for the
-        # sigmoid gates f, i, o, and 1 - cc^2 for the candidate
-        np.multiply(dc, C[t], out=d[:, :n_a])
-        np.multiply(dc, cc, out=d[:, n_a : 2 * n_a])
-        np.multiply(da_t, tc, out=d[:, 2 * n_a : 3 * n_a])
-        np.multiply(dc, i, out=d[:, 3 * n_a :])
-        d[:, sigmoid_gates] *= g[:, sigmoid_gates]
-        np.subtract(1.0, g[:, sigmoid_gates], out=local[:, sigmoid_gates])
-        local_c = local[:, 3 * n_a :]
-        np.multiply(cc, cc, out=local_c)
-        np.subtract(1.0, local_c, out=local_c)
-        d *= local
-        np.matmul(d, Wa, out=da_next)
+        np.multiply(dc, C[t], out=upstream[:, :n_a])
+        np.multiply(dc, cc, out=upstream[:, n_a : 2 * n_a])
+        np.multiply(da_t, tc, out=upstream[:, 2 * n_a : 3 * n_a])
+        np.multiply(dc, i, out=upstream[:, 3 * n_a :])
         np.multiply(dc, f, out=dc_next)
+        # The gates are read: g becomes each gate's derivative, s (1 - s) for the sigmoid
+        # gates f, i, o and 1 - cc^2 for the candidate, then the gradient at its input.
+        np.multiply(cc, cc, out=local)
+        np.subtract(1.0, local, out=cc)
+        np.subtract(1.0, g[:, sigmoid_gates], out=scratch)
+        g[:, sigmoid_gates] *= scratch
+        g *= upstream
+        np.matmul(g, Wa, out=da_next)
     return da_next, dc_next
 
 
@@ -280,32 +286,38 @@ def lstm_backward(da, caches):
         dWo (n_a, n_a + n_x) and dbf, dbi, dbc, dbo (n_a, 1)
     """
     cache = _fast_cache(caches, LSTMCache, "lstm")
+    if cache.used:
+        raise RuntimeError(
+            "fast.lstm_backward: this cache has been used by a backward pass already, which "
+            "overwrote its gates with their gradients. Run fast.lstm_forward again for a "
+            "second backward pass (PyTorch asks the same)."
+        )
     n_x, m, T_x = cache.x_shape
-    n_a = cache.A.shape[2]
+    n_a = cache.C.shape[2]
     da = ShapeChecker("fast.lstm_backward").array("da", da, (n_a, m, T_x))
-    dA, dG = _buffers((T_x, m, n_a), (T_x, m, 4 * n_a))  # dG: gates' pre-activations
+    cache.used = True
+    dA = np.empty((T_x, m, n_a))
     np.copyto(dA, da.transpose(2, 1, 0))
-    dG_rows = dG.reshape(T_x * m, 4 * n_a)
-    A_prev = cache.A[:-1].reshape(T_x * m, n_a)
-    dWa = np.empty((4 * n_a, n_a))
-    dWx = np.empty((4 * n_a, n_x))
+    dG_rows = cache.G.reshape(T_x * m, 4 * n_a)  # gates now, their gradients after the loop
+    AX_rows = cache.AX[:-1].reshape(T_x * m, n_a + n_x)
+    # dW = dG^T [A_prev X], computed transposed: BLAS was about a third faster that way here
+    dW_T = np.empty((n_a + n_x, 4 * n_a))
     dx = np.empty((T_x * m, n_x))
     with Workers(threads_for(m, n_a)) as team:
         first_state_blocks = team.map(
             lambda s: _lstm_steps_backward(
-                dA[:, s], cache.G[:, s], cache.C[:, s], cache.tanh_C[:, s], dG[:, s], cache.Wa
+                dA[:, s], cache.G[:, s], cache.C[:, s], cache.tanh_C[:, s], cache.Wa
             ),
             chunks(m, team.count),
         )
         da0 = np.concatenate([da0 for da0, _ in first_state_blocks])  # (m, n_a)
         dc0 = np.concatenate([dc0 for _, dc0 in first_state_blocks])
-        # The three products after the loop, each split into one piece per thread.
-        gate_rows, step_rows = chunks(4 * n_a, team.count), chunks(T_x * m, team.count)
+        # The two products after the loop, each split into one piece per thread.
+        gate_cols, step_rows = chunks(4 * n_a, team.count), chunks(T_x * m, team.count)
 
         def products(k):
-            rows, steps = gate_rows[k], step_rows[k]
-            np.matmul(dG_rows.T[rows], A_prev, out=dWa[rows])
-            np.matmul(dG_rows.T[rows], cache.X, out=dWx[rows])
+            cols, steps = gate_cols[k], step_rows[k]
+            np.matmul(AX_rows.T, dG_rows[:, cols], out=dW_T[:, cols])
             np.matmul(dG_rows[steps], cache.Wx, out=dx[steps])
 
         team.map(products, range(team.count))
@@ -315,7 +327,7 @@ def lstm_backward(da, caches):
     grads = {"dx": dx, "da0": da0.T.copy(), "dc0": dc0.T.copy()}
     for k, g in enumerate(FUSED_ORDER):
         rows = slice(k * n_a, (k + 1) * n_a)
-        grads[f"dW{g}"] = np.concatenate((dWa[rows], dWx[rows]), axis=1)
+        grads[f"dW{g}"] = np.ascontiguousarray(dW_T[:, rows].T)
         grads[f"db{g}"] = db[rows]
     return grads
 

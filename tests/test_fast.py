@@ -115,6 +115,24 @@ def test_reference_caches_get_a_clear_error(rng):
         fast.lstm_backward(np.ones((4, 2, 5)), caches)
 
 
+def test_a_second_backward_pass_on_one_cache_is_refused(rng):
+    x, a0, parameters = lstm_problem(rng, 3, 2, 5, 4)
+    caches = fast.lstm_forward(x, a0, parameters)[3]
+    fast.lstm_backward(np.ones((4, 2, 5)), caches)
+    with pytest.raises(RuntimeError, match="Run fast.lstm_forward again"):
+        fast.lstm_backward(np.ones((4, 2, 5)), caches)
+
+
+def test_a_backward_pass_refused_for_its_shape_leaves_the_cache_usable(rng):
+    x, a0, parameters = lstm_problem(rng, 3, 2, 5, 4)
+    caches = fast.lstm_forward(x, a0, parameters)[3]
+    with pytest.raises(ValueError):
+        fast.lstm_backward(np.ones((4, 2, 4)), caches)
+    expected = helpers.lstm_backward(np.ones((4, 2, 5)), helpers.lstm_forward(x, a0, parameters)[3])
+    grads = fast.lstm_backward(np.ones((4, 2, 5)), caches)
+    np.testing.assert_allclose(grads["dWf"], expected["dWf"], rtol=1e-10, atol=1e-12)
+
+
 def test_inputs_are_checked_like_the_reference(rng):
     x, a0, parameters = lstm_problem(rng, 3, 2, 5, 4)
     parameters["bf"] = parameters["bf"].ravel()
