@@ -13,8 +13,9 @@ prefix:
     checks          the exercise checks (check_rnn_cell_forward, ...)
     plots           every figure; gates, gradient_flow: what 04, 05 and 08 measure
     widgets         the interactive widgets (loads ipywidgets; nothing else does)
-    fast            the fast forward and backward passes of notebook 10
-    cells           the cells by name ("rnn", "lstm") for the training code
+    fast            the fast forward and backward passes of notebook 10 (RNN, LSTM)
+    fast_gru        the fast GRU, built the same way (11)
+    cells           the cells by name ("rnn", "lstm", "gru") for the training code
     tasks, train, sweep, saved   the temporal order task and training on it (07, 08)
     corpus, language_model       the names data and the character language model (09)
     learning_curves moving averages and figures of training curves (07, 09)

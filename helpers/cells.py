@@ -1,14 +1,16 @@
-"""The recurrent cells by name, "rnn" or "lstm", for the training code (07, 08, 09).
+"""The recurrent cells by name, "rnn", "lstm" or "gru", for the training code (07, 08, 09,
+11).
 
-Each entry gives the fast forward and backward passes of helpers.fast and the name of
-the output layer's weight: Wya for the RNN, Wy for the LSTM.
+Each entry gives the fast forward and backward passes (helpers.fast, helpers.fast_gru)
+and the name of the output layer's weight: Wya for the RNN, Wy for the LSTM and the GRU.
 """
 
-from . import fast
+from . import fast, fast_gru
 
 CELLS = {
     "rnn": {"forward": fast.rnn_forward, "backward": fast.rnn_backward, "output": "Wya"},
     "lstm": {"forward": fast.lstm_forward, "backward": fast.lstm_backward, "output": "Wy"},
+    "gru": {"forward": fast_gru.gru_forward, "backward": fast_gru.gru_backward, "output": "Wy"},
 }
 
 

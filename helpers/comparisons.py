@@ -9,7 +9,7 @@ from .learning_curves import CELL_COLORS
 from .train import SOLVED_ACCURACY
 
 # Marker of each cell, and where its dots sit beside a tick, so the two never overlap.
-CELL_MARKERS = {"rnn": ("o", -0.17), "lstm": ("s", 0.17)}
+CELL_MARKERS = {"rnn": ("o", -0.17), "lstm": ("s", 0.17), "gru": ("^", 0.0)}
 
 
 def plot_seed_accuracies(accuracies, tick_labels, names, title, chance=0.25, ax=None):
@@ -18,7 +18,7 @@ def plot_seed_accuracies(accuracies, tick_labels, names, title, chance=0.25, ax=
 
     Parameters
     ----------
-    accuracies : dict cell ("rnn" or "lstm") -> ndarray (n_settings, n_seeds)
+    accuracies : dict cell ("rnn", "lstm" or "gru") -> ndarray (n_settings, n_seeds)
     tick_labels : list of n_settings str, one per setting (e.g. each sequence length)
     names : dict cell -> str, the legend's entries
     title : str

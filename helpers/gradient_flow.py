@@ -143,8 +143,7 @@ def gru_gradient_flow(T_x, update_bias=0.0, seed=0, n_a=32, n_x=4, m=16, input_s
     norms : ndarray, shape (T_x,)
     """
     rng = np.random.default_rng(seed)
-    parameters = init_gru_parameters(n_x, n_a, 2, rng)
-    parameters["bu"] += update_bias
+    parameters = init_gru_parameters(n_x, n_a, 2, rng, update_bias=update_bias)
     x = input_scale * np.random.default_rng(seed + 1).normal(size=(n_x, m, T_x))
     *_, caches = gru_forward(x, np.zeros((n_a, m)), parameters)
     return state_gradient_norms("gru", caches)

@@ -88,16 +88,18 @@ def init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=1.0, scale=None):
     return parameters
 
 
-def init_gru_parameters(n_x, n_a, n_y, rng, scale=None):
-    """Draw GRU parameters: normal weights, zero biases.
+def init_gru_parameters(n_x, n_a, n_y, rng, update_bias=0.0, scale=None):
+    """Draw GRU parameters: normal weights, zero biases but bu = update_bias.
 
     With zero biases both gates start at sigmoid(0) = 0.5 on average: half the old state
-    is kept at every step (a_next = ut * cct + (1 - ut) * a_prev).
+    is kept at every step (a_next = ut * cct + (1 - ut) * a_prev). A negative update_bias
+    keeps more of it, as a positive forget-gate bias does for the LSTM (11).
 
     Parameters
     ----------
     n_x, n_a, n_y : int, sizes of the input, hidden state and output
     rng : numpy.random.Generator
+    update_bias : float, the initial value of every entry of bu
     scale : float, optional, standard deviation of every weight
         (default 1 / sqrt(fan_in))
 
@@ -107,4 +109,6 @@ def init_gru_parameters(n_x, n_a, n_y, rng, scale=None):
         Wy (n_y, n_a), by (n_y, 1)
     """
     _check("init_gru_parameters", rng, n_x=n_x, n_a=n_a, n_y=n_y)
-    return _gated_cell(GRU_GATES, n_x, n_a, n_y, rng, scale)
+    parameters = _gated_cell(GRU_GATES, n_x, n_a, n_y, rng, scale)
+    parameters["bu"] += update_bias
+    return parameters

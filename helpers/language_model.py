@@ -56,7 +56,7 @@ def encode(names):
 
 
 def init_language_model(cell, n_a, rng, forget_bias=1.0):
-    """Parameters of an RNN or LSTM language model over the 27 symbols of VOCAB."""
+    """Parameters of an RNN, LSTM or GRU language model over the 27 symbols of VOCAB."""
     return init_classifier(cell, len(VOCAB), n_a, len(VOCAB), rng, forget_bias=forget_bias)
 
 
@@ -111,7 +111,7 @@ def train_language_model(
 
     Parameters
     ----------
-    cell : "rnn" or "lstm"
+    cell : "rnn", "lstm" or "gru"
     parameters : dict, changed in place
     names : list of str, the training names
     steps : int, number of updates

@@ -7,8 +7,9 @@ average on top.
 import matplotlib.pyplot as plt
 import numpy as np
 
-# One colour per cell in every figure of the course (Okabe-Ito blue and vermillion).
-CELL_COLORS = {"rnn": "#0072B2", "lstm": "#D55E00"}
+# One colour per cell in every figure of the course (Okabe-Ito blue, vermillion and
+# bluish green).
+CELL_COLORS = {"rnn": "#0072B2", "lstm": "#D55E00", "gru": "#009E73"}
 
 
 def moving_average(values, width=20):
@@ -31,7 +32,7 @@ def plot(curves, labels, width=20, log=False, ax=None):
 
     Parameters
     ----------
-    curves : dict cell ("rnn" or "lstm") -> ndarray of shape (steps,), one value per
+    curves : dict cell ("rnn", "lstm" or "gru") -> ndarray of shape (steps,), one value per
         update step (steps may differ between cells)
     labels : dict cell -> str, the legend's entry for the moving average
     width : int, the moving average's window

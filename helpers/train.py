@@ -1,25 +1,29 @@
 """Training a recurrent network to classify whole sequences (07_training_rnn_vs_lstm).
 
 The network reads the whole sequence; its last hidden state a<T> goes through an output
-layer, logits = W_out a<T> + by (W_out is Wya for the RNN, Wy for the LSTM), and a softmax
-cross-entropy against the label. Training uses the fast forward and backward passes of
-helpers.fast, global-norm clipping and Adam.
+layer, logits = W_out a<T> + by (W_out is Wya for the RNN, Wy for the LSTM and the GRU),
+and a softmax cross-entropy against the label. Training uses the fast forward and backward
+passes (helpers.fast, helpers.fast_gru), global-norm clipping and Adam.
 """
 
 import numpy as np
 
 from .cells import CELLS, cell_spec
-from .initialization import init_lstm_parameters, init_rnn_parameters
+from .initialization import init_gru_parameters, init_lstm_parameters, init_rnn_parameters
 from .losses import softmax_cross_entropy
 from .optim import Adam, clip_by_global_norm
 from .tasks import CLASSES, SYMBOLS, temporal_order
 from .threads import single_threaded_blas
 
 
-def init_classifier(cell, n_x, n_a, n_y, rng, forget_bias=1.0):
-    """Parameters of an RNN or LSTM classifier (forget_bias applies to the LSTM only)."""
-    if cell_spec(cell) is CELLS["lstm"]:
+def init_classifier(cell, n_x, n_a, n_y, rng, forget_bias=1.0, update_bias=0.0):
+    """Parameters of an RNN, LSTM or GRU classifier (forget_bias applies to the LSTM only,
+    update_bias to the GRU only)."""
+    spec = cell_spec(cell)
+    if spec is CELLS["lstm"]:
         return init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=forget_bias)
+    if spec is CELLS["gru"]:
+        return init_gru_parameters(n_x, n_a, n_y, rng, update_bias=update_bias)
     return init_rnn_parameters(n_x, n_a, n_y, rng)
 
 
@@ -59,7 +63,7 @@ def classifier_loss_and_gradients(cell, x, labels, parameters, return_dx=False):
 
     Parameters
     ----------
-    cell : "rnn" or "lstm"
+    cell : "rnn", "lstm" or "gru"
     x : ndarray, shape (n_x, m, T_x)
     labels : ndarray of int, shape (m,)
     parameters : dict of the cell's parameters, with its output layer
@@ -98,7 +102,7 @@ def train_classifier(
 
     Parameters
     ----------
-    cell : "rnn" or "lstm"
+    cell : "rnn", "lstm" or "gru"
     parameters : dict, changed in place
     next_batch : callable () -> (x, labels), a fresh training batch each call
     steps : int, number of updates
@@ -153,9 +157,9 @@ def temporal_order_validation_set(T, size=500):
 
 def temporal_order_experiment(
     cell, T, steps, seed=0, n_a=32, batch_size=32, learning_rate=1e-2, max_norm=1.0,
-    forget_bias=1.0, test_size=1000, callback=None, stop_when_solved=False,
+    forget_bias=1.0, update_bias=0.0, test_size=1000, callback=None, stop_when_solved=False,
 ):  # fmt: skip
-    """Train an RNN or LSTM classifier on the temporal order task and test it.
+    """Train an RNN, LSTM or GRU classifier on the temporal order task and test it.
 
     The configuration of 07 (one run, and every run of helpers.sweep), of
     scripts/train_gate_network.py (the network 08 opens) and of
@@ -165,13 +169,14 @@ def temporal_order_experiment(
 
     Parameters
     ----------
-    cell : "rnn" or "lstm"
+    cell : "rnn", "lstm" or "gru"
     T : int, sequence length (the lag between the symbols grows with it)
     steps : int, number of Adam updates
     seed : int, for the weights and the training batches
     n_a, batch_size : int
     learning_rate, max_norm : float, Adam's step size and the clipping threshold
     forget_bias : float, the LSTM's initial forget-gate bias
+    update_bias : float, the GRU's initial update-gate bias
     test_size : int, number of test sequences
     callback : callable (step, loss) -> None, optional
     stop_when_solved : bool, stop as soon as the accuracy on the fixed validation set
@@ -187,8 +192,9 @@ def temporal_order_experiment(
     """
     rng = np.random.default_rng(seed)
     parameters = init_classifier(
-        cell, len(SYMBOLS), n_a, len(CLASSES), rng, forget_bias=forget_bias
-    )
+        cell, len(SYMBOLS), n_a, len(CLASSES), rng, forget_bias=forget_bias,
+        update_bias=update_bias,
+    )  # fmt: skip
 
     def next_batch():
         data = temporal_order(batch_size, T, rng)

@@ -10,12 +10,13 @@ from helpers.train import (
     classifier_loss_and_gradients,
     init_classifier,
     predict_proba,
+    temporal_order_experiment,
     temporal_order_test_set,
     train_classifier,
 )
 
 
-@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_classifier_gradients_match_finite_differences(rng, cell):
     data = temporal_order(3, 10, rng)
     parameters = init_classifier(cell, 8, 4, 4, rng)
@@ -93,8 +94,22 @@ def test_bad_hyperparameters_get_a_clear_error(rng, kwargs, message):
 
 
 def test_an_unknown_cell_is_named(rng):
-    with pytest.raises(ValueError, match="cell should be one of"):
-        init_classifier("gru", 8, 4, 4, rng)
+    with pytest.raises(ValueError, match=r"cell should be one of \['gru', 'lstm', 'rnn'\]"):
+        init_classifier("lstmm", 8, 4, 4, rng)
+
+
+def test_a_gru_classifier_starts_from_its_update_bias(rng):
+    parameters = init_classifier("gru", 8, 4, 4, rng, update_bias=-1.0)
+    np.testing.assert_array_equal(parameters["bu"], np.full((4, 1), -1.0))
+    np.testing.assert_array_equal(parameters["br"], np.zeros((4, 1)))
+
+
+def test_a_gru_learns_the_temporal_order_task_at_a_short_lag():
+    _, history, test_accuracy = temporal_order_experiment(
+        "gru", 10, 300, seed=0, test_size=200, stop_when_solved=True
+    )
+    assert test_accuracy >= 0.99
+    assert history["loss"].size < 300
 
 
 def test_the_input_gradient_is_returned_on_request(rng):
@@ -131,7 +146,7 @@ def test_training_stops_when_asked_and_keeps_the_history_it_made():
 
 
 def test_a_run_that_stops_when_solved_stops_on_a_multiple_of_the_check_interval():
-    from helpers.train import CHECK_EVERY, temporal_order_experiment
+    from helpers.train import CHECK_EVERY
 
     _, history, test_accuracy = temporal_order_experiment(
         "lstm", 10, 400, seed=0, test_size=200, stop_when_solved=True
