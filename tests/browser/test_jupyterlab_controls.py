@@ -1,9 +1,9 @@
 """Notebooks with controls (sliders, drop-downs) in JupyterLab in a real browser: cleared,
 Run All, every control moved, and the figure it drives redrawn. nbval runs every notebook
 in a kernel already, so only these are executed a second time here, and not those that
-train for long (those with a progress bar, 09): their controls' logic is tested in
-Python (test_language_model.py, for 09) and their saved views in the site's pages
-(test_site.py)."""
+train (those with a progress bar, 09 and 11): their controls' logic is tested in Python
+(test_language_model.py for 09, test_gate_explorer.py for 11) and their saved views in
+the site's pages (test_site.py)."""
 
 import sys
 
@@ -114,7 +114,8 @@ def check_sliders(page):
 def test_the_notebooks_with_controls_are_found():
     assert len(WITH_CONTROLS) >= 3, [p.stem for p in WITH_CONTROLS]
     assert len(RUN_HERE) >= 3 and [p.stem for p in WITH_CONTROLS if p not in RUN_HERE] == [
-        "09_character_language_model"
+        "09_character_language_model",
+        "11_gru",
     ]
 
 
