@@ -691,6 +691,44 @@ def stack_in_the_courses_order_always(parameters, order):
     return W, np.concatenate([parameters[f"b{g}"] for g in lstm.GATES])
 
 
+# 12: the two directions of a bidirectional RNN.
+def _directions(x, pf, pb, backward_input, reverse_states=True):
+    m = x.shape[1]
+    a_forward = helpers.rnn_forward(x, np.zeros((pf["Waa"].shape[0], m)), pf)[0]
+    a_backward = helpers.rnn_forward(backward_input, np.zeros((pb["Waa"].shape[0], m)), pb)[0]
+    return a_forward, a_backward[:, :, ::-1] if reverse_states else a_backward
+
+
+@mutant("bidirectional_rnn_states", "states are not reversed back")
+def bidirectional_not_reversed_back(x, parameters_forward, parameters_backward):
+    pair = _directions(x, parameters_forward, parameters_backward, x[:, :, ::-1], False)
+    return np.concatenate(pair, axis=0)
+
+
+@mutant("bidirectional_rnn_states", "reads x in its original order")
+def bidirectional_two_forward_runs(x, parameters_forward, parameters_backward):
+    pair = _directions(x, parameters_forward, parameters_backward, x, False)
+    return np.concatenate(pair, axis=0)
+
+
+@mutant("bidirectional_rnn_states", "stacked in the other order")
+def bidirectional_backward_on_top(x, parameters_forward, parameters_backward):
+    pair = _directions(x, parameters_forward, parameters_backward, x[:, :, ::-1])
+    return np.concatenate(pair[::-1], axis=0)
+
+
+@mutant("bidirectional_rnn_states", "both directions use parameters_forward")
+def bidirectional_one_set_of_weights(x, parameters_forward, parameters_backward):
+    pair = _directions(x, parameters_forward, parameters_forward, x[:, :, ::-1])
+    return np.concatenate(pair, axis=0)
+
+
+@mutant("bidirectional_rnn_states", "should have shape (12, 4, 5)")
+def bidirectional_side_by_side_in_time(x, parameters_forward, parameters_backward):
+    pair = _directions(x, parameters_forward, parameters_backward, x[:, :, ::-1])
+    return np.concatenate(pair, axis=2)
+
+
 @pytest.mark.parametrize("exercise, wrong, words", MUTANTS)
 def test_every_wrong_implementation_is_rejected(exercise, wrong, words, capsys):
     assert checks.CHECKS[exercise](wrong) is False

@@ -13,7 +13,7 @@ One table, TABLE (one Exercise each, in exercises.py), drives the checks: the re
 the cases, the names of outputs and arguments, the known mistakes, and for a loop the cell
 it calls. Modules: cases (the seeded cases), mistakes, gru_mistakes, loop_mistakes and
 measure_mistakes (the known wrong variants of the cells, of the GRU cell, of the loops,
-and of the exercises of 04, 07, 08, 09 and 10), compare (the comparison and its
+and of the exercises of 04, 07, 08, 09 and 10), deep_mistakes (12), compare (the comparison and its
 messages), traces (the values of the LSTM and GRU cells and of one Adam update in the
 order they are made: a wrong answer is reported at the first value that differs, naming
 the gate).
@@ -216,4 +216,5 @@ check_clip_by_global_norm = CHECKS["clip_by_global_norm"]
 check_adam_update = CHECKS["adam_update"]
 check_gate_saturation = CHECKS["gate_saturation"]
 check_masked_cross_entropy = CHECKS["masked_cross_entropy"]
+check_bidirectional_rnn_states = CHECKS["bidirectional_rnn_states"]
 check_stack_gates = CHECKS["stack_gates"]

@@ -6,7 +6,9 @@ __init__.py)."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import fast, gates, gru, losses, lstm, optim, rnn
+import numpy as np
+
+from .. import deep, fast, gates, gru, losses, lstm, optim, rnn
 from .cases import (
     ADAM_SIZES,
     CELL_SIZES,
@@ -29,6 +31,7 @@ from .cases import (
     stack_args,
     with_gradient,
 )
+from .deep_mistakes import BIDIRECTIONAL_MISTAKES
 from .gru_mistakes import GRU_CELL_BACKWARD_MISTAKES, GRU_CELL_FORWARD_MISTAKES
 from .loop_mistakes import (
     LSTM_BACKWARD_MISTAKES,
@@ -84,6 +87,12 @@ def _backward_cases(sizes, make_args, forward, **kw):
 
 def _rnn_sequence(k, s):
     return sequence_args(k, s, rnn_parameters)
+
+
+def _two_rnns(k, s):
+    """x and two RNNs' parameters, one per direction."""
+    x, _, forward = sequence_args(k, s, rnn_parameters)
+    return x, forward, rnn_parameters(np.random.default_rng(k + 50), s["n_x"], s["n_a"], 2)
 
 
 def _lstm_sequence(k, s):
@@ -173,6 +182,13 @@ TABLE = [
         losses.masked_cross_entropy, lambda: seeded_cases(LOSS_SIZES, masked_loss_args),
         None, ("y_hat", "targets", "mask"), MASKED_LOSS_MISTAKES, (),
         fast_twin=losses.softmax_cross_entropy,
+    ),
+    Exercise(
+        "bidirectional_rnn_states",
+        "bidirectional_rnn_states(x, parameters_forward, parameters_backward) -> a",
+        deep.bidirectional_rnn_states, lambda: seeded_cases(SEQUENCE_SIZES, _two_rnns),
+        None, ("x", "parameters_forward", "parameters_backward"), BIDIRECTIONAL_MISTAKES, (),
+        fast_twin=deep.bidirectional_forward,
     ),
     Exercise(
         "stack_gates", "stack_gates(parameters, order) -> W, b",
