@@ -15,6 +15,8 @@ prefix:
     widgets         the interactive widgets (loads ipywidgets; nothing else does)
     fast            the fast forward and backward passes of notebook 10 (RNN, LSTM)
     fast_gru        the fast GRU, built the same way (11)
+    deep, tagging   stacks, two directions, truncated BPTT; a network that labels every
+                    step, and one that writes (12)
     cells           the cells by name ("rnn", "lstm", "gru") for the training code
     tasks, train, sweep, saved   the temporal order task and training on it (07, 08)
     corpus, language_model       the names data and the character language model (09)

@@ -26,8 +26,15 @@ def _zero_state(cell, parameters, m):
     return np.zeros((parameters[cell_spec(cell)["output"]].shape[1], m))
 
 
-def _forward(cell, x, parameters, a0=None, c0=None):
-    """Hidden states (n_a, m, T_x), memory cells (LSTM, else None) and the caches."""
+def run(cell, x, parameters, a0=None, c0=None):
+    """One layer over x (n_x, m, T_x) from a0 and, for the LSTM, c0 (zeros by default).
+
+    Returns
+    -------
+    a : ndarray, shape (n_a, m, T_x), the hidden states
+    c : ndarray, shape (n_a, m, T_x), the memory cells (LSTM), or None
+    caches : for the cell's fast backward pass
+    """
     spec = cell_spec(cell)
     a0 = _zero_state(cell, parameters, x.shape[1]) if a0 is None else a0
     if cell == "lstm":
@@ -54,7 +61,7 @@ def stacked_forward(cell, x, layers):
     """
     caches = []
     for parameters in layers:
-        x, _, layer_caches = _forward(cell, x, parameters)
+        x, _, layer_caches = run(cell, x, parameters)
         caches.append(layer_caches)
     return x, caches
 
@@ -85,8 +92,8 @@ def bidirectional_forward(cell, x, forward_parameters, backward_parameters):
         x<0> ... x<t>, row block 2 has read x<T_x - 1> ... x<t>
     caches : (forward caches, backward caches)
     """
-    a_forward, _, forward_caches = _forward(cell, x, forward_parameters)
-    a_reversed, _, backward_caches = _forward(cell, x[:, :, ::-1], backward_parameters)
+    a_forward, _, forward_caches = run(cell, x, forward_parameters)
+    a_reversed, _, backward_caches = run(cell, x[:, :, ::-1], backward_parameters)
     a = np.concatenate((a_forward, a_reversed[:, :, ::-1]), axis=0)
     return a, (forward_caches, backward_caches)
 
@@ -160,7 +167,7 @@ def truncated_forward_backward(cell, x, da, parameters, window):
     states, dx_windows, grads = [], [], {}
     for start in range(0, T_x, window):
         steps = slice(start, min(start + window, T_x))
-        a, c, caches = _forward(cell, x[:, :, steps], parameters, a_state, c_state)
+        a, c, caches = run(cell, x[:, :, steps], parameters, a_state, c_state)
         a_state, c_state = a[:, :, -1].copy(), None if c is None else c[:, :, -1].copy()
         states.append(np.array(a))
         window_grads = backward(np.ascontiguousarray(da[:, :, steps]), caches)

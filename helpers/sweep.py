@@ -54,7 +54,7 @@ def temporal_order_sweep(cells, lags, seeds, steps, processes=None, callback=Non
         most one per run); 1 runs everything in this process
     callback : callable (done, total) -> None, optional, called as each run finishes
     **settings : passed to temporal_order_experiment (n_a, batch_size, learning_rate,
-        max_norm, forget_bias, update_bias, test_size, stop_when_solved)
+        max_norm, forget_bias, update_bias, test_size, stop_when_solved, window)
 
     Returns
     -------

@@ -1,4 +1,5 @@
-"""Sequence tasks with long time lags (introduced in 07_training_rnn_vs_lstm).
+"""Sequence tasks: the temporal order problem, with long time lags (introduced in
+07_training_rnn_vs_lstm), and the look-ahead task, whose answers lie in the future (12).
 
 The temporal order problem (Hochreiter & Schmidhuber 1997, experiment 6a), shortened to a
 length T of your choice: a sequence of random distractor symbols a, b, c, d between a start
@@ -75,3 +76,59 @@ def temporal_order(m, T, rng):
     x = np.zeros((len(SYMBOLS), m, T))
     x[symbols.T, rows[None, :], np.arange(T)[:, None]] = 1.0
     return SequenceData(x=x, labels=2 * is_y[:, 0] + is_y[:, 1], positions=positions)
+
+
+LOOK_AHEAD_SYMBOLS = ("a", "b", "c", "d")
+
+
+def shifted_targets(symbols, shift):
+    """One-hot inputs and the targets `shift` steps ahead, for a tagger (12).
+
+    Parameters
+    ----------
+    symbols : ndarray of int, shape (m, T), indices into LOOK_AHEAD_SYMBOLS
+    shift : int, 1 <= shift < T
+
+    Returns
+    -------
+    x : ndarray, shape (4, m, T), one-hot symbols
+    targets : ndarray of int, shape (m, T), the symbol at t + shift (0 where t + shift >= T)
+    mask : ndarray of bool, shape (m, T), True at the steps that have a target
+    """
+    m, T = symbols.shape
+    if not isinstance(shift, (int, np.integer)) or not 1 <= shift < T:
+        raise ValueError(f"shift should be an int in [1, T), got shift={shift!r}, T={T}.")
+    x = np.zeros((len(LOOK_AHEAD_SYMBOLS), m, T))
+    x[symbols.T, np.arange(m)[None, :], np.arange(T)[:, None]] = 1.0
+    targets = np.zeros((m, T), dtype=int)
+    targets[:, : T - shift] = symbols[:, shift:]
+    mask = np.zeros((m, T), dtype=bool)
+    mask[:, : T - shift] = True
+    return x, targets, mask
+
+
+def look_ahead(m, T, shift, rng):
+    """Draw m sequences of the look-ahead task: random symbols, and at each step t the
+    target is the symbol `shift` steps later, x<t + shift>. A network that reads forwards
+    has not seen it yet (guessing gives 1 / 4); one that also reads backwards has.
+
+    Returns x (4, m, T), targets (m, T), mask (m, T), as shifted_targets does.
+    """
+    return shifted_targets(rng.integers(0, len(LOOK_AHEAD_SYMBOLS), size=(m, T)), shift)
+
+
+def sum_sequences(m, T, rng):
+    """m sequences in which each symbol is the sum of the two before it, mod 4 (the first
+    two at random): the whole sequence follows from its first two symbols.
+
+    Returns
+    -------
+    symbols : ndarray of int, shape (m, T), T >= 3
+    """
+    if not isinstance(T, (int, np.integer)) or T < 3:
+        raise ValueError(f"sum_sequences: T should be an int of at least 3, got {T!r}.")
+    symbols = np.zeros((m, T), dtype=int)
+    symbols[:, :2] = rng.integers(0, len(LOOK_AHEAD_SYMBOLS), size=(m, 2))
+    for t in range(2, T):
+        symbols[:, t] = (symbols[:, t - 1] + symbols[:, t - 2]) % len(LOOK_AHEAD_SYMBOLS)
+    return symbols

@@ -9,6 +9,7 @@ passes (helpers.fast, helpers.fast_gru), global-norm clipping and Adam.
 import numpy as np
 
 from .cells import CELLS, cell_spec
+from .deep import run
 from .initialization import init_gru_parameters, init_lstm_parameters, init_rnn_parameters
 from .losses import softmax_cross_entropy
 from .optim import Adam, clip_by_global_norm
@@ -58,7 +59,7 @@ def accuracy(cell, x, labels, parameters):
     return float(np.mean(predict_proba(cell, x, parameters).argmax(axis=0) == labels))
 
 
-def classifier_loss_and_gradients(cell, x, labels, parameters, return_dx=False):
+def classifier_loss_and_gradients(cell, x, labels, parameters, return_dx=False, window=None):
     """Cross-entropy of the classifier on one batch and its gradient for every parameter.
 
     Parameters
@@ -69,6 +70,9 @@ def classifier_loss_and_gradients(cell, x, labels, parameters, return_dx=False):
     parameters : dict of the cell's parameters, with its output layer
     return_dx : bool, also return dL/dx (n_x, m, T_x) under "dx", to see how much
         each input step matters
+    window : int, optional, truncated backpropagation: the gradient goes back through
+        the last `window` steps only; the state before them is carried forward, not
+        backpropagated through (dx is 0 there). None: through every step
 
     Returns
     -------
@@ -78,15 +82,24 @@ def classifier_loss_and_gradients(cell, x, labels, parameters, return_dx=False):
     """
     spec = cell_spec(cell)
     W_out = parameters[spec["output"]]
-    a_last, a, caches = last_hidden_state(cell, x, parameters)
+    T_x = x.shape[2]
+    cut = 0 if window is None else max(0, T_x - window)  # steps before the window
+    a0, c0 = None, None
+    if cut:  # the state the window starts from, read without keeping a cache
+        before, c_before, _ = run(cell, x[:, :, :cut], parameters)
+        a0, c0 = before[:, :, -1], None if c_before is None else c_before[:, :, -1]
+    a, _, caches = run(cell, x[:, :, cut:], parameters, a0, c0)
+    a_last = a[:, :, -1]
     logits = W_out @ a_last + parameters["by"]  # (n_y, m)
     loss, dlogits = softmax_cross_entropy(logits, labels)
     da = np.zeros_like(a)
     da[:, :, -1] = W_out.T @ dlogits  # only the last state feeds the output layer
     grads = spec["backward"](da, caches)
-    for initial_state in ("da0", "dc0"):  # the network starts from zeros: nothing to learn
+    for initial_state in ("da0", "dc0"):  # not learnt (zeros), or cut off (the window)
         grads.pop(initial_state, None)
-    if not return_dx:
+    if return_dx:
+        grads["dx"] = np.concatenate((np.zeros_like(x[:, :, :cut]), grads["dx"]), axis=2)
+    else:
         del grads["dx"]
     grads["d" + spec["output"]] = dlogits @ a_last.T
     grads["dby"] = dlogits.sum(axis=1, keepdims=True)
@@ -95,7 +108,7 @@ def classifier_loss_and_gradients(cell, x, labels, parameters, return_dx=False):
 
 def train_classifier(
     cell, parameters, next_batch, steps, learning_rate=1e-2, max_norm=1.0, callback=None,
-    should_stop=None,
+    should_stop=None, window=None,
 ):  # fmt: skip
     """Train in place with Adam and global-norm clipping (BLAS on one thread, see
     single_threaded_blas).
@@ -111,6 +124,8 @@ def train_classifier(
     callback : callable (step, loss) -> None, optional, e.g. to move a progress bar
     should_stop : callable (step) -> bool, optional, asked after each update; training
         ends early when it returns True
+    window : int, optional, truncated backpropagation through the last `window` steps
+        (see classifier_loss_and_gradients)
 
     Returns
     -------
@@ -124,7 +139,7 @@ def train_classifier(
     with single_threaded_blas():
         for step in range(steps):
             x, labels = next_batch()
-            loss, grads = classifier_loss_and_gradients(cell, x, labels, parameters)
+            loss, grads = classifier_loss_and_gradients(cell, x, labels, parameters, window=window)
             grads, norm = clip_by_global_norm(grads, max_norm)
             optimizer.step(parameters, grads)
             history["loss"][step], history["grad_norm"][step] = loss, norm
@@ -158,6 +173,7 @@ def temporal_order_validation_set(T, size=500):
 def temporal_order_experiment(
     cell, T, steps, seed=0, n_a=32, batch_size=32, learning_rate=1e-2, max_norm=1.0,
     forget_bias=1.0, update_bias=0.0, test_size=1000, callback=None, stop_when_solved=False,
+    window=None,
 ):  # fmt: skip
     """Train an RNN, LSTM or GRU classifier on the temporal order task and test it.
 
@@ -182,6 +198,7 @@ def temporal_order_experiment(
     stop_when_solved : bool, stop as soon as the accuracy on the fixed validation set
         (temporal_order_validation_set, checked every CHECK_EVERY updates) reaches
         STOP_ACCURACY; steps is then a cap
+    window : int, optional, truncated backpropagation through the last `window` steps
 
     Returns
     -------
@@ -210,7 +227,8 @@ def temporal_order_experiment(
             return accuracy(cell, validation.x, validation.labels, parameters) >= STOP_ACCURACY
 
     history = train_classifier(
-        cell, parameters, next_batch, steps, learning_rate, max_norm, callback, should_stop
-    )
+        cell, parameters, next_batch, steps, learning_rate, max_norm, callback, should_stop,
+        window,
+    )  # fmt: skip
     test = temporal_order_test_set(T, test_size)
     return parameters, history, accuracy(cell, test.x, test.labels, parameters)

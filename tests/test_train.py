@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers import gradient_check
+from helpers import gradient_check, softmax_cross_entropy
 from helpers.tasks import temporal_order
 from helpers.train import (
     accuracy,
@@ -163,3 +163,34 @@ def test_the_validation_set_is_fixed_and_not_the_test_set():
     np.testing.assert_array_equal(first.x, again.x)
     assert first.x.shape == (8, 500, 20)
     assert not np.array_equal(first.x, temporal_order_test_set(20, size=500).x)
+
+
+def test_a_window_as_long_as_the_sequence_changes_nothing(rng):
+    data = temporal_order(4, 12, rng)
+    parameters = init_classifier("lstm", 8, 5, 4, rng)
+    full = classifier_loss_and_gradients("lstm", data.x, data.labels, parameters, True)[1]
+    same = classifier_loss_and_gradients("lstm", data.x, data.labels, parameters, True, 12)[1]
+    for key in full:
+        np.testing.assert_allclose(same[key], full[key], rtol=0, atol=1e-13, err_msg=key)
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+def test_a_window_agrees_with_truncated_bptt_over_windows(rng, cell):
+    from helpers import deep
+
+    data = temporal_order(3, 12, rng)
+    parameters = init_classifier(cell, 8, 5, 4, rng)
+    loss, grads = classifier_loss_and_gradients(
+        cell, data.x, data.labels, parameters, return_dx=True, window=4
+    )
+    # The same loss at the last step, through helpers.deep's windows of 4 steps.
+    a, _ = deep.stacked_forward(cell, data.x, [parameters])
+    output = "Wya" if cell == "rnn" else "Wy"
+    dlogits = softmax_cross_entropy(parameters[output] @ a[:, :, -1] + parameters["by"],
+                                    data.labels)[1]  # fmt: skip
+    da = np.zeros_like(a)
+    da[:, :, -1] = parameters[output].T @ dlogits
+    _, expected = deep.truncated_forward_backward(cell, data.x, da, parameters, 4)
+    assert np.all(grads["dx"][:, :, :8] == 0.0)
+    for key in expected:
+        np.testing.assert_allclose(grads[key], expected[key], rtol=0, atol=1e-13, err_msg=key)
