@@ -37,7 +37,7 @@ def run(cell, x, parameters, a0=None, c0=None):
     """
     spec = cell_spec(cell)
     a0 = _zero_state(cell, parameters, x.shape[1]) if a0 is None else a0
-    if cell == "lstm":
+    if spec["memory"]:
         a, _, c, caches = spec["forward"](x, a0, parameters, c0)
         return a, c, caches
     a, _, caches = spec["forward"](x, a0, parameters)

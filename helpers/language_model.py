@@ -165,7 +165,7 @@ def sample(cell, parameters, n, rng, temperature=1.0, max_length=30):
     alive = np.ones(n, dtype=bool)
     with single_threaded_blas():
         for t in range(max_length):
-            if cell == "lstm":
+            if cell_spec(cell)["memory"]:
                 out = forward(x, a, parameters, c)
                 a, c = out[0][:, :, 0], out[2][:, :, 0]
             else:

@@ -17,10 +17,13 @@ from .tasks import CLASSES, SYMBOLS, temporal_order
 from .threads import single_threaded_blas
 
 
-def init_classifier(cell, n_x, n_a, n_y, rng, forget_bias=1.0, update_bias=0.0):
-    """Parameters of an RNN, LSTM or GRU classifier (forget_bias applies to the LSTM only,
-    update_bias to the GRU only)."""
+def init_classifier(cell, n_x, n_a, n_y, rng, forget_bias=1.0, update_bias=0.0, T_max=None):
+    """Parameters of a classifier of any cell of helpers.cells (forget_bias applies to the
+    LSTM only, update_bias to the GRU only, T_max, the task's length, to the variants of 13
+    that need it)."""
     spec = cell_spec(cell)
+    if "init" in spec:  # a variant of 13, with its own initialisation
+        return spec["init"](n_x, n_a, n_y, rng, T_max)
     if spec is CELLS["lstm"]:
         return init_lstm_parameters(n_x, n_a, n_y, rng, forget_bias=forget_bias)
     if spec is CELLS["gru"]:
@@ -210,7 +213,7 @@ def temporal_order_experiment(
     rng = np.random.default_rng(seed)
     parameters = init_classifier(
         cell, len(SYMBOLS), n_a, len(CLASSES), rng, forget_bias=forget_bias,
-        update_bias=update_bias,
+        update_bias=update_bias, T_max=T,
     )  # fmt: skip
 
     def next_batch():
