@@ -23,7 +23,8 @@ TEST_PARALLEL := -n $(shell echo $$(( $(CORES) + 1 ))) --dist loadfile --no-load
 # JupyterLab refuses to run as root unless told; containers often run as root.
 ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: help lab student-lab test check check-pythons nbval portability lint execute student grade html \
+.PHONY: help lab student-lab test check check-pythons nbval portability lint execute ablations \
+	student grade html \
 	lock clean clean-venv \
 	lab-env test-env
 
@@ -42,6 +43,8 @@ help:
 	@echo "              (numpy's SIMD limited, another OpenBLAS kernel, one BLAS thread)"
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
+	@echo "make ablations  train the ablation study's whole grid (notebook 13) on every core"
+	@echo "              and write helpers/data/ablations.json"
 	@echo "make student  write the handouts (solutions stubbed) to student/, file by file"
 	@echo "make grade SUBMISSIONS=dir  grade a class: one folder of handouts per learner;"
 	@echo "              writes build/grades/grades.csv and summary.txt (TIMEOUT=s per notebook,"
@@ -90,6 +93,9 @@ lint: test-env
 
 execute: test-env
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+ablations: test-env
+	$(BIN)/python scripts/ablations.py
 
 # Student handouts: solution blocks replaced by stubs; never overwrites a learner's
 # changes unless FORCE=1.

@@ -49,7 +49,7 @@ def temporal_order_sweep(cells, lags, seeds, steps, processes=None, callback=Non
     cells : iterable of "rnn", "lstm" or "gru"
     lags : iterable of int, the sequence lengths T
     seeds : iterable of int
-    steps : int, the update cap of every run
+    steps : int, the update cap of every run, or a dict T -> cap for each lag
     processes : int, optional, worker processes (default: one per available core, at
         most one per run); 1 runs everything in this process
     callback : callable (done, total) -> None, optional, called as each run finishes
@@ -66,7 +66,8 @@ def temporal_order_sweep(cells, lags, seeds, steps, processes=None, callback=Non
     if not keys:
         raise ValueError("temporal_order_sweep: give at least one cell, one lag and one seed.")
     # Longest sequences first, so that no worker is left with a long run at the end.
-    jobs = sorted(((*key, steps, settings) for key in keys), key=lambda job: -job[1])
+    cap = steps if isinstance(steps, dict) else dict.fromkeys(lags, steps)
+    jobs = sorted(((*key, cap[key[1]], settings) for key in keys), key=lambda job: -job[1])
     processes = min(len(jobs), processes or available_cores())
     results = {}
 
