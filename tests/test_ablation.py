@@ -50,3 +50,16 @@ def test_the_lstm_carries_more_gradient_to_the_first_symbol_than_the_rnn_at_init
     assert ablation.first_symbol_gradient("lstm", 50, 0) > ablation.first_symbol_gradient(
         "rnn", 50, 0
     )
+
+
+def test_the_shipped_results_cover_every_variant_length_and_seed():
+    results = ablation.read_results()
+    runs = {(r["variant"], r["T"], r["seed"]) for r in results["records"]}
+    expected = {
+        (v, T, s) for v in ablation.VARIANTS for T in ablation.LENGTHS for s in ablation.SEEDS
+    }
+    assert runs == expected and len(results["records"]) == len(expected)
+    assert results["caps"] == ablation.CAPS and results["settings"] == ablation.SETTINGS
+    for r in results["records"]:
+        assert r["updates"] <= results["caps"][r["T"]]
+        assert r["solved"] == (r["accuracy"] >= 0.99)
