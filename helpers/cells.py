@@ -45,7 +45,7 @@ CELLS = {
     "lstm_forget_bias_0": _lstm(init=variants.init_lstm_forget_bias_0),
     "lstm_chrono": _lstm(init=variants.init_chrono_lstm),
     "rnn_orthogonal": _rnn(init=variants.init_orthogonal_rnn),
-    "irnn": _rnn(variants.relu_rnn_forward, variants.relu_rnn_backward, init=variants.init_irnn),
+    "irnn": _rnn(partial(fast.rnn_forward, activation="relu"), init=variants.init_irnn),
 }
 
 

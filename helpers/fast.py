@@ -1,8 +1,7 @@
 """Fast LSTM and RNN over a sequence, built the way deep-learning frameworks build them
-(introduced in 10_fast_lstm; used for training in 07, 08 and 09).
-
-Same signatures and same outputs as helpers.lstm_forward / lstm_backward and
-helpers.rnn_forward / rnn_backward; only the caches differ. What makes them fast:
+(introduced in 10_fast_lstm; used for training in 07 to 13). Same signatures and outputs
+as helpers.lstm_forward / lstm_backward and helpers.rnn_forward / rnn_backward; only the
+caches differ. What makes them fast:
 
 * one stacked gate matrix: the four gates come from one matrix product per step;
 * the input projection of all T_x steps in one matrix product, before the time loop;
@@ -17,7 +16,7 @@ helpers.rnn_forward / rnn_backward; only the caches differ. What makes them fast
 
 Inside, arrays are laid out (T_x, m, features) so that each step's slice is contiguous.
 The LSTM's a and c are returned as read-only views of these buffers, in the course's
-(n_a, m, T_x) shape, so that no time is spent copying them into another layout.
+(n_a, m, T_x) shape: no time is spent copying them into another layout.
 """
 
 from dataclasses import dataclass
@@ -341,10 +340,12 @@ class RNNCache:
     Wax: np.ndarray
     Waa: np.ndarray
     x_shape: tuple
+    activation: str = "tanh"
 
 
-def rnn_forward(x, a0, parameters):
-    """Fast RNN forward pass; same arguments and results as helpers.rnn_forward.
+def rnn_forward(x, a0, parameters, activation="tanh"):
+    """Fast RNN forward pass; same arguments and results as helpers.rnn_forward, with
+    activation "tanh" (the course's RNN) or "relu" (the IRNN of 13: a = max(0, z)).
 
     Returns
     -------
@@ -361,11 +362,12 @@ def rnn_forward(x, a0, parameters):
     A[0] = a0.T
     A[1:] = (X @ p["Wax"].T + p["ba"].T).reshape(T_x, m, n_a)
     WaaT = np.ascontiguousarray(p["Waa"].T)
+    act = {"tanh": np.tanh, "relu": lambda z, out: np.maximum(z, 0.0, out=out)}[activation]
     for t in range(T_x):
         A[t + 1] += A[t] @ WaaT
-        np.tanh(A[t + 1], out=A[t + 1])
+        act(A[t + 1], out=A[t + 1])
     y = _outputs(A[1:], p["Wya"], p["by"])
-    cache = RNNCache(X=X, A=A, Wax=p["Wax"], Waa=p["Waa"], x_shape=x.shape)
+    cache = RNNCache(X=X, A=A, Wax=p["Wax"], Waa=p["Waa"], x_shape=x.shape, activation=activation)
     return _swap_time_and_features(A[1:]), y, cache
 
 
@@ -384,8 +386,9 @@ def rnn_backward(da, caches):
     dZ = np.empty((T_x, m, n_a))  # gradients of the pre-activations
     da_next = np.zeros((m, n_a))
     for t in reversed(range(T_x)):
-        a = cache.A[t + 1]
-        np.multiply(dA[t] + da_next, 1.0 - a * a, out=dZ[t])
+        a = cache.A[t + 1]  # the activation's derivative from its value: 1 - a^2, or 0 / 1
+        slope = 1.0 - a * a if cache.activation == "tanh" else a > 0.0
+        np.multiply(dA[t] + da_next, slope, out=dZ[t])
         np.matmul(dZ[t], cache.Waa, out=da_next)
     dZ_rows = dZ.reshape(T_x * m, n_a)
     return {

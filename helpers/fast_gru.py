@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .activations import softmax
 from .gru import GRU_GATES, GRU_SHAPES
 from .validation import ShapeChecker
 
@@ -89,10 +90,7 @@ def gru_forward(x, a0, parameters):
             A[t + 1] += a_prev
 
     logits = A[1:].reshape(T_x * m, n_a) @ p["Wy"].T + p["by"].T  # (T_x m, n_y)
-    logits -= logits.max(axis=1, keepdims=True)
-    y = np.exp(logits)
-    y /= y.sum(axis=1, keepdims=True)
-    y = y.reshape(T_x, m, -1).transpose(2, 1, 0)  # (n_y, m, T_x)
+    y = softmax(logits.T).reshape(-1, T_x, m).transpose(0, 2, 1)  # (n_y, m, T_x)
     cache = GRUCache(X=X, A=A, G=G, RA=RA, W=W, x_shape=x.shape)
     return np.ascontiguousarray(A[1:].transpose(2, 1, 0)), y, cache
 

@@ -12,8 +12,8 @@ gradient):
 
 Initialisations: the LSTM with forget-gate bias 0, and chrono (Tallec & Ollivier 2018:
 b_f = log(u), u uniform in [1, T_max - 1], and b_i = -b_f); the tanh RNN with an
-orthogonal W_aa; and the IRNN (Le, Jaitly & Hinton 2015): ReLU units, W_aa the identity,
-zero biases, small input weights.
+orthogonal W_aa; and the IRNN (Le, Jaitly & Hinton 2015): ReLU units (helpers.fast's RNN
+with activation="relu"), W_aa the identity, zero biases, small input weights.
 
 Layouts as in helpers.fast, time-major inside: arrays (T_x, m, features).
 """
@@ -22,10 +22,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import sigmoid
+from .activations import sigmoid, softmax
 from .initialization import init_lstm_parameters, init_rnn_parameters
 from .lstm import LSTM_SHAPES, stack_gates
-from .rnn import RNN_SHAPES
 from .validation import ShapeChecker
 
 GATE_CHANGES = {
@@ -95,9 +94,7 @@ def gate_change_forward(x, a0, parameters, c0=None, change="no_forget"):
         np.tanh(C[t + 1], out=tanh_C[t])
         A[t + 1] = o * tanh_C[t]
     a, c = A[1:].transpose(2, 1, 0).copy(), C[1:].transpose(2, 1, 0).copy()
-    logits = np.einsum("ya,amt->ymt", p["Wy"], a) + p["by"][:, :, None]
-    y = np.exp(logits - logits.max(axis=0))
-    y /= y.sum(axis=0)
+    y = softmax(np.einsum("ya,amt->ymt", p["Wy"], a) + p["by"][:, :, None])  # (n_y, m, T_x)
     cache = GateChangeCache(AX=AX, C=C, G=G, tanh_C=tanh_C, W=W, change=change, x_shape=x.shape)
     return a, y, c, cache
 
@@ -143,65 +140,6 @@ def gate_change_backward(da, caches):
     return grads
 
 
-@dataclass
-class ReLUCache:
-    """What the backward pass of the ReLU RNN needs (time-major)."""
-
-    X: np.ndarray  # (T_x * m, n_x)
-    A: np.ndarray  # (T_x + 1, m, n_a), A[0] = a0
-    Wax: np.ndarray
-    Waa: np.ndarray
-    x_shape: tuple
-
-
-def relu_rnn_forward(x, a0, parameters):
-    """RNN forward pass with ReLU units, a<t> = max(0, Waa a<t-1> + Wax x<t> + ba); the
-    arguments and results of helpers.fast.rnn_forward."""
-    check = ShapeChecker("variants.relu_rnn_forward")
-    x = check.array("x", x, ("n_x", "m", "T_x"))
-    a0 = check.array("a0", a0, ("n_a", "m"))
-    p = check.parameters(parameters, RNN_SHAPES)
-    n_x, m, T_x = x.shape
-    X = np.ascontiguousarray(x.transpose(2, 1, 0)).reshape(T_x * m, n_x)
-    A = np.empty((T_x + 1, m, a0.shape[0]))
-    A[0] = a0.T
-    A[1:] = (X @ p["Wax"].T + p["ba"].T).reshape(T_x, m, -1)
-    Waa_T = p["Waa"].T
-    for t in range(T_x):
-        A[t + 1] += A[t] @ Waa_T
-        np.maximum(A[t + 1], 0.0, out=A[t + 1])
-    a = A[1:].transpose(2, 1, 0).copy()
-    logits = np.einsum("ya,amt->ymt", p["Wya"], a) + p["by"][:, :, None]
-    y = np.exp(logits - logits.max(axis=0))
-    y /= y.sum(axis=0)
-    return a, y, ReLUCache(X=X, A=A, Wax=p["Wax"], Waa=p["Waa"], x_shape=x.shape)
-
-
-def relu_rnn_backward(da, caches):
-    """Backward pass of relu_rnn_forward; the results of helpers.fast.rnn_backward."""
-    if not isinstance(caches, ReLUCache):
-        raise TypeError("variants.relu_rnn_backward: caches should come from "
-                        "variants.relu_rnn_forward.")  # fmt: skip
-    cache = caches
-    n_x, m, T_x = cache.x_shape
-    n_a = cache.A.shape[2]
-    dA = ShapeChecker("variants.relu_rnn_backward").array("da", da, (n_a, m, T_x))
-    dA = dA.transpose(2, 1, 0)
-    dZ = np.empty((T_x, m, n_a))
-    da_next = np.zeros((m, n_a))
-    for t in reversed(range(T_x)):
-        dZ[t] = (dA[t] + da_next) * (cache.A[t + 1] > 0.0)  # ReLU's derivative: 0 or 1
-        da_next = dZ[t] @ cache.Waa
-    dZ_rows = dZ.reshape(T_x * m, n_a)
-    return {
-        "dx": (dZ_rows @ cache.Wax).reshape(T_x, m, n_x).transpose(2, 1, 0),
-        "da0": da_next.T.copy(),
-        "dWax": dZ_rows.T @ cache.X,
-        "dWaa": dZ_rows.T @ cache.A[:-1].reshape(T_x * m, n_a),
-        "dba": dZ_rows.sum(axis=0)[:, None],
-    }
-
-
 def init_chrono_lstm(n_x, n_a, n_y, rng, T_max):
     """LSTM parameters with chrono initialisation (Tallec & Ollivier 2018): b_f = log(u),
     u drawn uniformly in [1, T_max - 1] for each unit, and b_i = -b_f; T_max >= 3 is the
@@ -237,7 +175,7 @@ IRNN_INPUT_SCALE = 0.001
 
 def init_irnn(n_x, n_a, n_y, rng, T_max=None):
     """IRNN parameters (Le, Jaitly & Hinton 2015): W_aa the identity, zero biases, input
-    weights drawn with standard deviation IRNN_INPUT_SCALE; for relu_rnn_forward."""
+    weights drawn with standard deviation IRNN_INPUT_SCALE; for ReLU units."""
     parameters = init_rnn_parameters(n_x, n_a, n_y, rng)
     parameters["Waa"] = np.eye(n_a)
     parameters["Wax"] = rng.normal(0.0, IRNN_INPUT_SCALE, size=(n_a, n_x))

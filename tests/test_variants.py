@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import variants
+from helpers import fast, variants
 from helpers.cells import CELLS
 from helpers.train import init_classifier, temporal_order_experiment
 
@@ -69,16 +69,16 @@ def test_an_unknown_change_is_named(rng):
         variants.gate_change_forward(x, a0, parameters, change="no_candidate")
 
 
-def test_the_relu_rnn_matches_finite_differences(rng):
+def test_the_relu_rnn_of_the_irnn_matches_finite_differences(rng):
     parameters = helpers.init_rnn_parameters(3, 4, 2, rng)
     parameters["ba"] = rng.normal(0, 0.5, size=(4, 1))
     x, a0, weights = rng.normal(size=(3, 2, 5)), rng.normal(size=(4, 2)), rng.normal(size=(4, 2, 5))
-    a, _, caches = variants.relu_rnn_forward(x, a0, parameters)
+    a, _, caches = fast.rnn_forward(x, a0, parameters, activation="relu")
     assert np.all(a >= 0.0)
-    grads = variants.relu_rnn_backward(weights, caches)
+    grads = fast.rnn_backward(weights, caches)
 
     def loss():
-        return float(np.sum(weights * variants.relu_rnn_forward(x, a0, parameters)[0]))
+        return float(np.sum(weights * fast.rnn_forward(x, a0, parameters, "relu")[0]))
 
     arrays = {"x": x, "a0": a0, **{k: parameters[k] for k in ("Wax", "Waa", "ba")}}
     errors = helpers.gradient_check(loss, arrays, grads)
