@@ -17,7 +17,9 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # cores: the browser tests and the grading test spend much of their time waiting (for
 # pages, servers and a time limit), and the extra worker fills those gaps (on 2 cores,
 # 185 s with three workers against 216 s with two, and 203 s with four).
-CORES := $(shell nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+# The cores the course may use (helpers/budget.py: CPU_LIMIT, a cgroup's quota, the affinity
+# mask); -n auto follows the same rule (tests/session.py).
+CORES := $(shell $(PYTHON) -c "import runpy; print(runpy.run_path('helpers/budget.py')['cpu_limit']())" 2>/dev/null || nproc 2>/dev/null || echo 1)
 PARALLEL := -n auto --dist loadfile --no-loadscope-reorder
 TEST_PARALLEL := -n $(shell echo $$(( $(CORES) + 1 ))) --dist loadfile --no-loadscope-reorder
 # JupyterLab refuses to run as root unless told; containers often run as root.
@@ -85,11 +87,12 @@ nbval: test-env
 # The compared outputs must not depend on the CPU: run nbval again as other machines would
 # compute (scripts/portability.py prints the configurations it uses).
 portability: test-env
-	$(BIN)/python scripts/portability.py -- $(BIN)/python -m pytest -q $(PARALLEL) $(NBVAL) $(NOTEBOOKS)
+	$(BIN)/python scripts/portability.py --side-by-side -- \
+		$(BIN)/python -m pytest -q $(PARALLEL) $(NBVAL) $(NOTEBOOKS)
 
 lint: test-env
-	$(BIN)/ruff check helpers classroom tests scripts benchmarks notebooks
-	$(BIN)/ruff format --check helpers classroom tests scripts benchmarks
+	$(BIN)/ruff check conftest.py helpers classroom tests scripts benchmarks notebooks
+	$(BIN)/ruff format --check conftest.py helpers classroom tests scripts benchmarks
 
 execute: test-env
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)

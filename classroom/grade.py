@@ -42,6 +42,8 @@ from pathlib import Path
 
 import nbformat
 
+from helpers.budget import cpu_limit
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 CHECK_CALL = re.compile(r"checks\.check_(\w+)\(")
 DEFAULT_TIMEOUT = 300  # s per notebook: the slowest takes under 50 s on a 2-core machine
@@ -191,8 +193,9 @@ def grade_notebook(learner, path, names, timeout, isolation):
 
 
 def default_jobs():
-    """One notebook at a time per core this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    """One notebook at a time per core the course may use (helpers.budget.cpu_limit:
+    the CPU limit, the cgroup's quota and the affinity mask)."""
+    return cpu_limit()
 
 
 def grade_class(submissions, timeout=DEFAULT_TIMEOUT, source=NOTEBOOKS, jobs=None):

@@ -7,21 +7,15 @@ amplifies them). A claim such as "the LSTM solves T = 50" therefore rests on sev
 and on a count: "solved by 7 of 8".
 
 Each run is independent and seeded, so the runs are shared out over worker processes
-(one per core by default) and the results do not depend on how many there are.
+(one per core the course may use, helpers.budget.cpu_limit()) and the results do not
+depend on how many there are.
 """
 
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
+from .budget import cpu_limit
 from .train import SOLVED_ACCURACY, temporal_order_experiment
-
-
-def available_cores():
-    """The number of CPU cores this process may run on (at least 1)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 def solved(run):
@@ -50,8 +44,9 @@ def temporal_order_sweep(cells, lags, seeds, steps, processes=None, callback=Non
     lags : iterable of int, the sequence lengths T
     seeds : iterable of int
     steps : int, the update cap of every run, or a dict T -> cap for each lag
-    processes : int, optional, worker processes (default: one per available core, at
-        most one per run); 1 runs everything in this process
+    processes : int, optional, worker processes (default: helpers.budget.cpu_limit(),
+        one per core the course may use, at most one per run); 1 runs everything in this
+        process
     callback : callable (done, total) -> None, optional, called as each run finishes
     **settings : passed to temporal_order_experiment (n_a, batch_size, learning_rate,
         max_norm, forget_bias, update_bias, test_size, stop_when_solved, window)
@@ -68,7 +63,7 @@ def temporal_order_sweep(cells, lags, seeds, steps, processes=None, callback=Non
     # Longest sequences first, so that no worker is left with a long run at the end.
     cap = steps if isinstance(steps, dict) else dict.fromkeys(lags, steps)
     jobs = sorted(((*key, cap[key[1]], settings) for key in keys), key=lambda job: -job[1])
-    processes = min(len(jobs), processes or available_cores())
+    processes = min(len(jobs), processes or cpu_limit())
     results = {}
 
     def finished(key, run):

@@ -1,7 +1,7 @@
 """Run a command under other floating-point configurations of this machine.
 
     python scripts/portability.py --list
-    python scripts/portability.py -- python -m pytest --nbval ... notebooks/*.ipynb
+    python scripts/portability.py [--side-by-side] -- python -m pytest --nbval ... notebooks/*.ipynb
 
 A notebook's compared outputs must be the same on any CPU. numpy picks its SIMD loops for
 exp, tanh and friends at run time (AVX-512, AVX2 or the baseline, with results a few ulp
@@ -22,14 +22,32 @@ The configurations:
 2. "avx2-simd, other BLAS kernel": numpy without AVX-512 loops where the CPU has them,
    and another OpenBLAS kernel (Haswell on an AVX-512 CPU, Sandybridge otherwise).
 
+The stored outputs are made with BLAS on every core (`make execute`, as a learner runs
+them); `make test` and these configurations compare them with the threads of their share
+of the cores (one on a 2-core machine): a thread count that changed a compared output
+would fail here.
+
 The command runs once per configuration; the script prints each configuration before its
-run and a summary at the end, and exits with the first non-zero exit status.
+run and a summary at the end, and exits with the first non-zero exit status. With
+--side-by-side the configurations run at the same time, each with its share of the cores
+(CPU_LIMIT, which `pytest -n auto` and the notebooks follow: see tests/session.py), and
+each run's output is printed when it ends: no core waits for a slow notebook at the end of
+one configuration before the next begins.
 """
 
 import argparse
 import os
+import runpy
 import subprocess
 import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# helpers.budget uses only the standard library: read it without importing helpers.
+cpu_limit = runpy.run_path(str(ROOT / "helpers" / "budget.py"))["cpu_limit"]
 
 # Kernels to emulate: one that any x86-64 CPU with AVX2 runs, and one for older CPUs.
 AVX2_KERNEL, OLDER_KERNEL = "Haswell", "Sandybridge"
@@ -95,9 +113,38 @@ def describe(environ=None):
     )
 
 
+def run(command, environ, log=None):
+    """Run the command with environ; return (exit status, seconds)."""
+    start = time.perf_counter()
+    status = subprocess.call(command, env=environ, stdout=log, stderr=log and subprocess.STDOUT)
+    return status, time.perf_counter() - start
+
+
+def side_by_side(command, configs):
+    """Run every configuration at once, each with its share of the cores; print each
+    run's output when it ends. Returns [(exit status, seconds)] in the order of configs."""
+    share = cpu_limit() / len(configs)
+
+    def one(config):
+        name, variables = config
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+            environ = {**os.environ, **variables, "CPU_LIMIT": f"{share:.3g}"}
+            status, seconds = run(command, environ, log)
+            log.seek(0)
+            print(f"\n=== portability: '{name}' {variables} ({seconds:.0f} s)\n{log.read()}",
+                  end="", flush=True)  # fmt: skip
+        return status, seconds
+
+    with ThreadPoolExecutor(len(configs)) as pool:
+        return list(pool.map(one, configs))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--list", action="store_true", help="print the configurations and stop")
+    parser.add_argument("--list", action="store_true", help="print the configurations, stop")
+    parser.add_argument(
+        "--side-by-side", action="store_true", help="run them at once, sharing the cores"
+    )
     parser.add_argument("command", nargs="*", help="the command to run (after --)")
     args = parser.parse_args(argv)
     print(describe(), flush=True)
@@ -108,15 +155,18 @@ def main(argv=None):
         return 0
     if not args.command:
         parser.error("give a command after --, or --list")
-    results = []
-    for name, variables in configs:
-        print(f"\n=== portability: '{name}' {variables}", flush=True)
-        status = subprocess.call(args.command, env={**os.environ, **variables})
-        results.append((name, status))
+    if args.side_by_side:
+        results = side_by_side(args.command, configs)
+    else:
+        results = []
+        for name, variables in configs:
+            print(f"\n=== portability: '{name}' {variables}", flush=True)
+            results.append(run(args.command, {**os.environ, **variables}))
     print("\nportability summary:")
-    for name, status in results:
-        print(f"  {name}: {'passed' if status == 0 else f'FAILED (exit {status})'}")
-    return next((status for _, status in results if status), 0)
+    for (name, _), (status, seconds) in zip(configs, results):
+        verdict = "passed" if status == 0 else f"FAILED (exit {status})"
+        print(f"  {name}: {verdict} in {seconds:.0f} s")
+    return next((status for status, _ in results if status), 0)
 
 
 if __name__ == "__main__":

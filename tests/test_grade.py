@@ -12,9 +12,9 @@ import csv
 
 import nbformat
 import pytest
-from conftest import NOTEBOOKS
 
 from classroom.grade import exercises_by_notebook, grade_class, tampering, write_reports
+from conftest import NOTEBOOKS
 
 FIRST = NOTEBOOKS[0]  # 01_rnn_cell.ipynb
 SOLVED_LINE = "a_next = np.tanh(Waa @ a_prev + Wax @ xt + ba)  # (n_a, m)"

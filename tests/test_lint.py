@@ -15,6 +15,7 @@ def test_ruff_finds_nothing():
             ruff,
             "check",
             "--no-cache",
+            "conftest.py",
             "helpers",
             "classroom",
             "tests",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+
 from conftest import NOTEBOOKS, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))

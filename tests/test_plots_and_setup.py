@@ -1,5 +1,6 @@
 """Figures return a figure and accept an axis; the notebook setup and the import are tidy."""
 
+import os
 import subprocess
 import sys
 
@@ -70,13 +71,15 @@ def test_setup_notebook_sets_the_course_style():
 
 def test_importing_helpers_changes_no_global_state():
     code = (
-        "import matplotlib, numpy as np\n"
+        "import matplotlib, numpy as np, threadpoolctl\n"
         "rc, po = dict(matplotlib.rcParams), np.get_printoptions()\n"
+        "threads = threadpoolctl.threadpool_info()\n"
         "import helpers\n"
         "assert dict(matplotlib.rcParams) == rc\n"
         "assert np.get_printoptions() == po\n"
+        "assert threadpoolctl.threadpool_info() == threads\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "CPU_LIMIT": "1"})
 
 
 def test_the_unrolled_rnn_has_one_box_per_step():

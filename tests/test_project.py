@@ -4,8 +4,9 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT
 from packaging.markers import Marker
+
+from conftest import ROOT
 
 try:
     import tomllib

@@ -8,6 +8,7 @@ import uuid
 
 import nbformat
 import pytest
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -8,6 +8,7 @@ notebooks and confirms their stored outputs; this test pins those outputs to the
 import json
 
 import pytest
+
 from conftest import ROOT
 
 RNN_SEED_OUTPUT = """\

@@ -5,10 +5,10 @@ import re
 
 import nbformat
 import pytest
-from conftest import NOTEBOOKS
 from nbclient import NotebookClient
 
 from classroom.student import SolutionMarkerError, generate, strip_solutions
+from conftest import NOTEBOOKS
 
 WITH_EXERCISES = [p for p in NOTEBOOKS if "### BEGIN SOLUTION" in p.read_text(encoding="utf-8")]
 

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from helpers.sweep import available_cores, solved, temporal_order_sweep
+from helpers import sweep
+from helpers.sweep import solved, temporal_order_sweep
 from helpers.train import temporal_order_experiment
 
 TINY = {"n_a": 4, "batch_size": 8, "test_size": 50}
@@ -57,5 +58,11 @@ def test_an_empty_sweep_is_refused_with_a_message():
         temporal_order_sweep(("rnn",), (), (0,), 5)
 
 
-def test_at_least_one_core_is_available():
-    assert available_cores() >= 1
+def test_under_a_one_cpu_limit_a_sweep_starts_no_worker_process(monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(sweep, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setenv("CPU_LIMIT", "1")
+    runs = temporal_order_sweep(("rnn",), (10,), range(2), 3, **TINY)
+    assert list(runs) == [("rnn", 10, 0), ("rnn", 10, 1)]

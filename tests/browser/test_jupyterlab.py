@@ -7,6 +7,7 @@ import json
 
 import pytest
 from browser.jupyterlab_app import opened
+
 from conftest import NOTEBOOKS
 
 pytestmark = pytest.mark.slow

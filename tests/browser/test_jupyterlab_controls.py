@@ -10,6 +10,7 @@ import sys
 import pytest
 from browser.jupyterlab_app import READY, opened
 from browser.lab import SCREENSHOTS
+
 from conftest import NOTEBOOKS, ROOT, TRAINING_RUNS
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -9,6 +9,7 @@ import threading
 
 import pytest
 from browser.lab import SCREENSHOTS
+
 from conftest import NOTEBOOKS, ROOT
 
 pytestmark = pytest.mark.slow
