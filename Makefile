@@ -12,11 +12,12 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Every core: pytest-xdist gives each worker whole files (--dist loadfile), so a notebook's
 # cells run in order in one kernel, and the browser and site tests share one server each.
-# Files are handed out in the order tests/conftest.py gives them (longest first as far as
-# known), not by their number of tests. `make test` runs one worker more than there are
-# cores: the browser tests and the grading test spend much of their time waiting (for
-# pages, servers and a time limit), and the extra worker fills those gaps (on 2 cores,
-# 185 s with three workers against 216 s with two, and 203 s with four).
+# Files are handed out in the order tests/session.py gives them (longest first, by measured
+# seconds), not by their number of tests. Each worker passes its share of the cores to
+# what it starts, as CPU_LIMIT (tests/session.py). `make test` runs one worker more than
+# there are cores: the browser tests and the grading test spend much of their time waiting
+# (for pages, servers and a time limit), and the extra worker fills those gaps (on 2 cores,
+# measured back to back: 306 s with three workers, 478 s with four).
 # The cores the course may use (helpers/budget.py: CPU_LIMIT, a cgroup's quota, the affinity
 # mask); -n auto follows the same rule (tests/session.py).
 CORES := $(shell $(PYTHON) -c "import runpy; print(runpy.run_path('helpers/budget.py')['cpu_limit']())" 2>/dev/null || nproc 2>/dev/null || echo 1)
@@ -42,7 +43,8 @@ help:
 	@echo "              the newest supported Python (3.10, 3.13), each in build/pythonX.Y"
 	@echo "make nbval    nbval over every notebook"
 	@echo "make portability  nbval over every notebook under other floating-point set-ups"
-	@echo "              (numpy's SIMD limited, another OpenBLAS kernel, one BLAS thread)"
+	@echo "              (numpy's SIMD limited, another OpenBLAS kernel, one BLAS thread),"
+	@echo "              side by side"
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
 	@echo "make ablations  train the ablation study's whole grid (notebook 13) on every core"
@@ -85,7 +87,8 @@ nbval: test-env
 	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) $(NOTEBOOKS)
 
 # The compared outputs must not depend on the CPU: run nbval again as other machines would
-# compute (scripts/portability.py prints the configurations it uses).
+# compute (scripts/portability.py prints the configurations it uses), both configurations
+# at once, each on its share of the cores.
 portability: test-env
 	$(BIN)/python scripts/portability.py --side-by-side -- \
 		$(BIN)/python -m pytest -q $(PARALLEL) $(NBVAL) $(NOTEBOOKS)
