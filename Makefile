@@ -27,6 +27,7 @@ TEST_PARALLEL := -n $(shell echo $$(( $(CORES) + 1 ))) --dist loadfile --no-load
 ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 .PHONY: help lab student-lab test check check-pythons nbval portability lint execute ablations \
+	recheck-results \
 	student grade html \
 	lock clean clean-venv \
 	lab-env test-env
@@ -48,7 +49,9 @@ help:
 	@echo "make lint     ruff over helpers, tests, scripts and notebooks"
 	@echo "make execute  re-execute every notebook in place (after changing one)"
 	@echo "make ablations  train the ablation study's whole grid (notebook 13) on every core"
-	@echo "              and write helpers/data/ablations.json"
+	@echo "              and write build/ablations.json (REPLACE=1: the shipped file)"
+	@echo "make recheck-results  retrain a subset of the shipped results and compare; renews"
+	@echo "              helpers/data/provenance.json only when they hold"
 	@echo "make student  write the handouts (solutions stubbed) to student/, file by file"
 	@echo "make grade SUBMISSIONS=dir  grade a class: one folder of handouts per learner;"
 	@echo "              writes build/grades/grades.csv and summary.txt (TIMEOUT=s per notebook,"
@@ -100,8 +103,14 @@ lint: test-env
 execute: test-env
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
+# REPLACE=1 writes the shipped helpers/data/ablations.json (default: build/ablations.json).
 ablations: test-env
-	$(BIN)/python scripts/ablations.py
+	$(BIN)/python scripts/ablations.py $(if $(REPLACE),--replace)
+
+# Train again a subset of what helpers/data ships and compare; renews
+# helpers/data/provenance.json only when the files still hold (scripts/recheck_results.py).
+recheck-results: test-env
+	$(BIN)/python scripts/recheck_results.py
 
 # Student handouts: solution blocks replaced by stubs; never overwrites a learner's
 # changes unless FORCE=1.

@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import json
 import re
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +86,11 @@ class Handouts:
     left_alone: list = field(default_factory=list)
 
 
+# Files beside the notebooks that they link to, copied with the handouts (never edited by
+# a learner, so always replaced).
+COMPANIONS = ("references.md",)
+
+
 def generate(source_dir, target_dir, force=False, out=sys.stdout):
     """Write a student version of every notebook, file by file: solutions stubbed where
     it has exercises, the notebook as it is otherwise (so links between handouts work).
@@ -116,6 +122,9 @@ def generate(source_dir, target_dir, force=False, out=sys.stdout):
         manifest[target.name] = fingerprint(target)
         result.written.append(target)
         print(f"{target}: {count} exercise(s)" if count else f"{target}: to read", file=out)
+    for name in COMPANIONS:  # files the notebooks link to, such as the references
+        if (source_dir / name).exists():
+            shutil.copyfile(source_dir / name, target_dir / name)
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     if result.left_alone:
         names = ", ".join(path.name for path in result.left_alone)

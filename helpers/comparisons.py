@@ -1,20 +1,23 @@
 """Figures that set the trained RNN beside the trained LSTM: accuracy over many seeds (07)
-and samples over a range of temperatures (09). Each cell keeps its colour from
-helpers.learning_curves.CELL_COLORS."""
+and samples over a range of temperatures (09). Each cell keeps its colour and marker from
+helpers.plots.STYLES."""
 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .learning_curves import CELL_COLORS
+from .style import REFERENCE, style
 from .train import SOLVED_ACCURACY
 
-# Marker of each cell, and where its dots sit beside a tick, so the two never overlap.
-CELL_MARKERS = {"rnn": ("o", -0.17), "lstm": ("s", 0.17), "gru": ("^", 0.0)}
+# Where each cell's dots sit beside a tick, so that two cells never overlap.
+CELL_OFFSETS = {"rnn": -0.17, "lstm": 0.17, "gru": 0.0}
+SEED_SPREAD = 0.07  # a setting's seeds side by side, seed 0 leftmost, over +-0.07
 
 
 def plot_seed_accuracies(accuracies, tick_labels, names, title, chance=0.25, ax=None):
     """One dot per seed: each run's test accuracy, per cell and per setting, with the
-    count of solved runs (accuracy >= SOLVED_ACCURACY) above each group.
+    count of solved runs (accuracy >= SOLVED_ACCURACY) above each group. A group's dots
+    are spread sideways by seed (seed 0 leftmost) so that equal accuracies stay visible;
+    the x position within a group means nothing else.
 
     Parameters
     ----------
@@ -32,10 +35,10 @@ def plot_seed_accuracies(accuracies, tick_labels, names, title, chance=0.25, ax=
     if ax is None:
         _, ax = plt.subplots(figsize=(8.0, 4.2))
     for cell, runs in accuracies.items():
-        marker, offset = CELL_MARKERS[cell]
-        color = CELL_COLORS[cell]
+        offset, line = CELL_OFFSETS[cell], style(cell)
+        marker, color = line["marker"], line["color"]
         runs = np.asarray(runs, dtype=float)
-        spread = np.linspace(-0.07, 0.07, runs.shape[1])  # seeds side by side, not on top
+        spread = np.linspace(-SEED_SPREAD, SEED_SPREAD, runs.shape[1])
         for k, setting in enumerate(runs):
             label = names[cell] if k == 0 else None
             ax.scatter(k + offset + spread, setting, marker=marker, s=36, alpha=0.8,
@@ -43,8 +46,8 @@ def plot_seed_accuracies(accuracies, tick_labels, names, title, chance=0.25, ax=
             solved = int(np.sum(setting >= SOLVED_ACCURACY))
             ax.text(k + offset, 1.04, f"{solved}/{setting.size}", ha="center", color=color,
                     fontsize=9)  # fmt: skip
-    ax.axhline(chance, color="0.3", linestyle="--", linewidth=1.0)
-    ax.text(-0.45, chance + 0.02, f"chance, {chance:g}", color="0.3", va="bottom")
+    ax.axhline(chance, **REFERENCE)
+    ax.text(-0.45, chance + 0.02, f"chance, {chance:g}", color=REFERENCE["color"], va="bottom")
     ax.set_xticks(range(len(tick_labels)), tick_labels)
     ax.set_xlim(-0.5, len(tick_labels) - 0.5)
     ax.set_ylim(0, 1.12)
@@ -78,10 +81,11 @@ def plot_temperature_sweep(temperatures, new_share, mean_length, names, referenc
     )  # fmt: skip
     for ax, values, key, ylabel, title, gap in panels:
         for cell, curve in values.items():
-            ax.plot(temperatures, curve, marker="o", color=CELL_COLORS[cell], label=names[cell])
+            ax.plot(temperatures, curve, **style(cell, markevery=1), label=names[cell])
         value, label = references[key]
-        ax.axhline(value, color="0.3", linestyle="--", linewidth=1.0)
-        ax.text(temperatures[-1], value - gap, label, color="0.3", ha="right", va="top")
+        ax.axhline(value, **REFERENCE)
+        ax.text(temperatures[-1], value - gap, label, color=REFERENCE["color"], ha="right",
+                va="top")  # fmt: skip
         ax.set_xlabel(r"temperature $\tau$")
         ax.set_ylabel(ylabel)
         ax.set_title(title)

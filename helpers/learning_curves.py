@@ -7,9 +7,7 @@ average on top.
 import matplotlib.pyplot as plt
 import numpy as np
 
-# One colour per cell in every figure of the course (Okabe-Ito blue, vermillion and
-# bluish green).
-CELL_COLORS = {"rnn": "#0072B2", "lstm": "#D55E00", "gru": "#009E73"}
+from .style import style
 
 
 def moving_average(values, width=20):
@@ -33,7 +31,8 @@ def plot(curves, labels, width=20, log=False, ax=None):
     Parameters
     ----------
     curves : dict cell ("rnn", "lstm" or "gru") -> ndarray of shape (steps,), one value per
-        update step (steps may differ between cells)
+        update step (steps may differ between cells); each drawn in its style of
+        helpers.plots.STYLES
     labels : dict cell -> str, the legend's entry for the moving average
     width : int, the moving average's window
     log : bool, average the logarithms (a geometric mean), for a quantity drawn on a log
@@ -54,7 +53,8 @@ def plot(curves, labels, width=20, log=False, ax=None):
             smooth = np.exp(moving_average(np.log(values), width))
         else:
             smooth = moving_average(values, width)
-        ax.plot(steps, values, color=CELL_COLORS[cell], alpha=0.25, linewidth=0.8)
-        ax.plot(steps[width - 1 :], smooth, color=CELL_COLORS[cell], label=labels[cell])
+        line = style(cell)
+        ax.plot(steps, values, color=line["color"], alpha=0.25, linewidth=0.8)
+        ax.plot(steps[width - 1 :], smooth, **line, label=labels[cell])
     ax.set_xlim(0, max(np.size(values) for values in curves.values()))
     return ax.figure

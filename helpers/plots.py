@@ -1,5 +1,12 @@
 """Figures of the course. Each takes its data and an optional matplotlib axis and
-returns the figure, so that a widget and the static figure after it share one function."""
+returns the figure, so that a widget and the static figure after it share one function.
+
+STYLES (defined in helpers.style, and importable from here) is the course's one table of
+how each model is drawn: a colour, a marker and a line style, so that the same model looks
+the same in every notebook and no two models differ by colour alone. Every figure takes
+its lines from it (style(name)); a setting swept for one model (04's sigma_max, 11's
+update bias) takes the model's colour family through sweep_styles.
+"""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -7,6 +14,7 @@ import numpy as np
 from .activations import sigmoid, softmax
 from .gates import SIGMOID_GATES, gate_values_at
 from .gradient_flow import BOUND_LABEL, vanishing_curves
+from .style import REFERENCE, STYLES, style, sweep_styles  # noqa: F401  (the style table)
 
 
 def _axis(ax, **figure_kw):
@@ -320,10 +328,39 @@ def plot_gate_histogram(values, ax=None, low=0.1, high=0.9):
     fig, ax = _axis(ax, figsize=(5.0, 4.0))
     bins = np.linspace(0, 1, 51)
     for label, (gate, color) in values.items():
-        style = {"histtype": "step", "linewidth": 1.8, "color": color, "label": label}
-        ax.hist(np.ravel(gate), bins=bins, density=True, **style)
+        options = {"histtype": "step", "linewidth": 1.8, "color": color, "label": label}
+        ax.hist(np.ravel(gate), bins=bins, density=True, **options)
     for edge in (low, high):
         ax.axvline(edge, color="0.3", linestyle="--", linewidth=0.8)
     ax.set_ylabel("density (all units, examples, steps)")
     ax.legend(loc="upper left")
+    return fig
+
+
+def plot_solved_counts(counts, variants, lengths, n_seeds, ax=None):
+    """A grid of how many seeds each variant solved at each length, the count written in
+    every cell and the cell shaded by it (darker: more solved), so that the figure reads
+    like the table it comes from (13).
+
+    Parameters
+    ----------
+    counts : dict (variant, T) -> int, seeds solved
+    variants : sequence of str, the rows, top to bottom
+    lengths : sequence of int, the columns
+    n_seeds : int, seeds per cell
+    ax : matplotlib Axes, optional
+    """
+    fig, ax = _axis(ax, figsize=(6.4, 0.42 * len(variants) + 1.2))
+    grid = np.array([[counts[v, T] / n_seeds for T in lengths] for v in variants])
+    ax.imshow(grid, cmap="Blues", vmin=0, vmax=1.25, aspect="auto")
+    for row, variant in enumerate(variants):
+        for col, T in enumerate(lengths):
+            dark = grid[row, col] > 0.6
+            ax.text(col, row, f"{counts[variant, T]} of {n_seeds}", ha="center",
+                    va="center", color="white" if dark else "black")  # fmt: skip
+    ax.set_xticks(range(len(lengths)), [f"T = {T}" for T in lengths])
+    ax.set_yticks(range(len(variants)), variants)
+    ax.tick_params(length=0)
+    ax.grid(False)
+    ax.set_xlabel("sequence length")
     return fig

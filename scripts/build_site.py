@@ -132,8 +132,8 @@ def render(path, out):
     exporter.require_js_url = REQUIRE
     exporter.widget_renderer_url = WIDGETS
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title_of(nb)}})
-    # Links between notebooks become links between pages.
-    body = re.sub(r'href="(\d\d_[a-z0-9_]+)\.ipynb', r'href="\1.html', body)
+    # Links between notebooks (and to the references) become links between pages.
+    body = re.sub(r'href="(\d\d_[a-z0-9_]+|references)\.(?:ipynb|md)', r'href="\1.html', body)
     body = shared_styles(body, out)
     (out / f"{path.stem}.html").write_text(body, encoding="utf-8")
     return title_of(nb), time.perf_counter() - start
@@ -157,9 +157,35 @@ notebooks in JupyterLab (see the project's README).</p>
 {items}
 </ol>
 <p class="note">The sliders in these pages show the states saved when the page was built;
-moving them needs a running kernel.</p>
+moving them needs a running kernel. <a href="references.html">References</a>: what every
+work the notebooks cite tested.</p>
 </body></html>
 """
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} - RNN and LSTM cells, step by step</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 46rem; margin: 3rem auto;
+       padding: 0 1rem; line-height: 1.5; color: #222; }}
+a {{ color: #0072B2; }} code {{ background: #f3f3f3; padding: 0 0.2rem; }}
+</style></head><body>
+<p><a href="index.html">RNN and LSTM cells, step by step</a></p>
+{body}
+</body></html>
+"""
+
+
+def render_markdown_page(path, out):
+    """A markdown file the notebooks link to (the references) as a page of the site."""
+    import mistune
+
+    text = path.read_text(encoding="utf-8")
+    title = text.splitlines()[0].lstrip("# ").strip()
+    body = mistune.html(text)
+    (out / f"{path.stem}.html").write_text(PAGE.format(title=html.escape(title), body=body),
+                                            encoding="utf-8")  # fmt: skip
 
 
 def main(argv=None):
@@ -176,6 +202,7 @@ def main(argv=None):
         title, seconds = render(path, out)
         print(f"{path.stem + '.html':<40} {seconds:6.1f} s", flush=True)
         items.append(f'<li><a href="{path.stem}.html">{html.escape(title)}</a></li>')
+    render_markdown_page(ROOT / "notebooks" / "references.md", out)
     (out / "index.html").write_text(INDEX.format(items="\n".join(items)), encoding="utf-8")
     print(f"{out / 'index.html'}")
     return 0

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import learning_curves  # noqa: E402
+from helpers import learning_curves, plots  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +28,7 @@ def test_each_cell_gets_its_raw_curve_and_its_average_in_its_colour():
     fig = learning_curves.plot(curves, labels, width=10)
     lines = fig.axes[0].get_lines()
     assert len(lines) == 4
-    assert [line.get_color() for line in lines[:2]] == [learning_curves.CELL_COLORS["rnn"]] * 2
+    assert [line.get_color() for line in lines[:2]] == [plots.STYLES["rnn"]["color"]] * 2
     assert lines[1].get_xdata().size == 30 - 10 + 1
     assert fig.axes[0].get_xlim() == (0.0, 40.0)
     assert [t.get_text() for t in fig.axes[0].legend().get_texts()] == ["RNN", "LSTM"]
@@ -70,6 +70,6 @@ def test_the_temperature_figure_has_a_curve_per_cell_and_the_real_names_dashed()
     for axis, reference in zip(fig.axes, (0.6, 6.1)):
         lines = axis.get_lines()
         assert [line.get_color() for line in lines[:2]] == [
-            learning_curves.CELL_COLORS["rnn"], learning_curves.CELL_COLORS["lstm"]
+            plots.STYLES["rnn"]["color"], plots.STYLES["lstm"]["color"]
         ]  # fmt: skip
         assert lines[2].get_linestyle() == "--" and lines[2].get_ydata()[0] == reference

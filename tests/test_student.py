@@ -54,7 +54,7 @@ def test_links_between_handouts_resolve_among_the_handouts(handouts):
             for cell in json.loads(handout.read_text(encoding="utf-8"))["cells"]
             if cell["cell_type"] == "markdown"
         )
-        for target in re.findall(r"\]\((\d\d_[a-z0-9_]+\.ipynb)", text):
+        for target in re.findall(r"\]\((\d\d_[a-z0-9_]+\.ipynb|references\.md)", text):
             assert (handouts / target).exists(), f"{handout.name} links to {target}"
 
 
