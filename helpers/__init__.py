@@ -11,7 +11,8 @@ Submodules, imported by name (`from helpers import train, plots`) and called wit
 prefix:
     rnn, lstm, gru  the reference cells and their layouts (lstm.GATES, lstm.CellCache, ...)
     checks          the exercise checks (check_rnn_cell_forward, ...)
-    plots           every figure; gates, gradient_flow: what 04, 05 and 08 measure
+    plots           every figure, and (from style) the course's table of how each model
+                    is drawn; gates, gradient_flow: what 04, 05 and 08 measure
     widgets         the interactive widgets (loads ipywidgets; nothing else does)
     fast            the fast forward and backward passes of notebook 10 (RNN, LSTM)
     fast_gru        the fast GRU, built the same way (11)
@@ -23,6 +24,7 @@ prefix:
     learning_curves moving averages and figures of training curves (07, 09)
     comparisons     the trained RNN beside the LSTM: seeds (07), temperatures (09)
     threads         BLAS threads: how many, and keeping it on one
+    budget          how many cores the course may use (CPU_LIMIT, a cgroup's quota)
     diagrams        sketches of unrolled networks (02, 06) and of memory layouts (10)
 """
 

@@ -285,13 +285,15 @@ def plot_saturation(fractions, ax=None):
     return fig
 
 
-BOUND_STYLE = {"linestyle": "--", "color": "0.45", "linewidth": 1.2}
+BOUND_STYLE = REFERENCE
 
 
 def plot_vanishing(sigma, T_x, input_scale=1.0, ax=None):
     """The explorer's figure for one setting (also the static figure after the widget)."""
     curves = vanishing_curves(sigma, T_x, input_scale)
-    fig = plot_gradient_flow(curves, ax=ax, styles={BOUND_LABEL: BOUND_STYLE}, floor=1e-30)
+    rnn_label, lstm_label = list(curves)[:2]  # the RNN's label carries sigma
+    styles = {rnn_label: style("rnn"), lstm_label: style("lstm"), BOUND_LABEL: BOUND_STYLE}
+    fig = plot_gradient_flow(curves, ax=ax, styles=styles, floor=1e-30)
     axis = fig.axes[0]
     axis.set_ylim(1e-30, 1e6)
     axis.set_title(f"$T_x$ = {T_x}, inputs of scale {input_scale:g}")
